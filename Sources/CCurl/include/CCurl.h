@@ -1,0 +1,44 @@
+#ifndef PFSH_CCURL_H
+#define PFSH_CCURL_H
+
+/* Typed wrappers around libcurl's variadic calls, which Swift cannot call directly.
+   One setter per argument kind: passing the wrong width through `...` is undefined behaviour. */
+
+#include <stddef.h>
+#include <curl/curl.h>
+
+/* CURLAUTH_* are macros with a cast and do not import into Swift. */
+static const long PFSH_CURLAUTH_BASIC = (long)CURLAUTH_BASIC;
+
+/* curl_global_init(CURL_GLOBAL_DEFAULT); call once per process. */
+CURLcode pfsh_curl_global_init(void);
+
+typedef size_t (*pfsh_curl_data_cb)(char *ptr, size_t size, size_t nmemb, void *userdata);
+
+CURLcode pfsh_curl_setopt_long(CURL *handle, CURLoption option, long value);
+/* libcurl copies string options (except POSTFIELDS, which this shim never sets). */
+CURLcode pfsh_curl_setopt_string(CURL *handle, CURLoption option, const char *value);
+CURLcode pfsh_curl_setopt_pointer(CURL *handle, CURLoption option, void *value);
+CURLcode pfsh_curl_setopt_offset(CURL *handle, CURLoption option, curl_off_t value);
+/* WRITEFUNCTION and HEADERFUNCTION. */
+CURLcode pfsh_curl_setopt_data_cb(CURL *handle, CURLoption option, pfsh_curl_data_cb callback);
+
+/* POSTFIELDSIZE_LARGE then COPYPOSTFIELDS: libcurl keeps its own copy of the bytes.
+   A NULL `data` or zero `length` sends an empty (zero-length) body. */
+CURLcode pfsh_curl_set_body(CURL *handle, const void *data, size_t length);
+
+CURLcode pfsh_curl_getinfo_long(CURL *handle, CURLINFO info, long *out);
+CURLcode pfsh_curl_getinfo_offset(CURL *handle, CURLINFO info, curl_off_t *out);
+
+/* A flag that another thread may raise while curl_easy_perform runs on this one. */
+typedef struct pfsh_curl_cancel_flag pfsh_curl_cancel_flag;
+pfsh_curl_cancel_flag *pfsh_curl_cancel_flag_create(void);
+void pfsh_curl_cancel_flag_destroy(pfsh_curl_cancel_flag *flag);
+void pfsh_curl_cancel_flag_set(pfsh_curl_cancel_flag *flag, int raised);
+int pfsh_curl_cancel_flag_get(pfsh_curl_cancel_flag *flag);
+
+/* Turns progress callbacks on (NOPROGRESS 0) with a callback that aborts the transfer
+   (CURLE_ABORTED_BY_CALLBACK) once `flag` is raised. */
+CURLcode pfsh_curl_watch_cancel_flag(CURL *handle, pfsh_curl_cancel_flag *flag);
+
+#endif

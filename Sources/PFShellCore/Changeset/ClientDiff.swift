@@ -1,0 +1,46 @@
+import PFShellJSON
+
+/// `diff` and `pending` text for staged clients; secrets masked, a changed secret marked as changed.
+public enum ClientDiff {
+    public static func lines(_ client: StagedClient) -> [String] {
+        let header: String
+        var body: [String] = []
+        switch client.action {
+        case .create:
+            header = "+ client \(client.clientId) (new)"
+            body = ClientComparison.flatten(ClientJSON.masked(client.current)).map { "  + \($0): \(render($1))" }
+        case .delete:
+            header = "- client \(client.clientId) (delete)"
+        case .update:
+            header = "~ client \(client.clientId)"
+            body = ClientComparison.differences(
+                ClientJSON.masked(client.base ?? [:]), ClientJSON.masked(client.current)
+            ).flatMap { difference -> [String] in
+                var lines: [String] = []
+                if let before = difference.before { lines.append("  - \(difference.path): \(render(before))") }
+                if let after = difference.after { lines.append("  + \(difference.path): \(render(after))") }
+                return lines
+            }
+        }
+        if client.newSecret != nil {
+            body.append(client.action == .create ? "  + clientAuth.secret: (set)" : "  ~ clientAuth.secret: (changed)")
+        }
+        return [header] + body
+    }
+
+    /// One line: `update web: description, redirectUris`.
+    public static func summary(_ client: StagedClient) -> String {
+        switch client.action {
+        case .create: return "create \(client.clientId)"
+        case .delete: return "delete \(client.clientId)"
+        case .update:
+            var fields = ClientComparison.differences(client.base ?? [:], client.current).map(\.path)
+            if client.newSecret != nil { fields.append("secret") }
+            return "update \(client.clientId): \(fields.joined(separator: ", "))"
+        }
+    }
+
+    static func render(_ value: JSONValue) -> String {
+        JSONPrinter.print(value)
+    }
+}

@@ -1,0 +1,73 @@
+/// What happened to each client of a commit: applied, failed (with the server's reason), stopped by
+/// a conflict, or not attempted.
+struct CommitReport {
+    let clients: [StagedClient]
+    private(set) var applied: [StagedClient] = []
+    private(set) var failure: (id: String, reason: String, notes: [String])?
+    private(set) var conflictDetails: (id: String, changes: [String])?
+    var transportFailed = false
+
+    init(clients: [StagedClient]) {
+        self.clients = clients
+    }
+
+    var conflicted: Bool { conflictDetails != nil }
+    var isComplete: Bool { applied.count == clients.count }
+
+    mutating func succeed(_ client: StagedClient) {
+        applied.append(client)
+    }
+
+    mutating func fail(_ id: String, _ reason: String, notes: [String] = []) {
+        failure = (id, reason, notes)
+    }
+
+    mutating func conflict(_ id: String, _ changes: [String]) {
+        conflictDetails = (id, changes)
+    }
+
+    var appliedLines: [String] {
+        applied.map { client in
+            switch client.action {
+            case .create: "created \(client.clientId)"
+            case .update: "updated \(client.clientId)"
+            case .delete: "deleted \(client.clientId)"
+            }
+        }
+    }
+
+    var headline: String {
+        if let conflict = conflictDetails {
+            return "client '\(conflict.id)' changed on the server since it was fetched; stopped before writing it"
+        }
+        if let failure { return "the server refused client '\(failure.id)': \(failure.reason)" }
+        return "commit stopped"
+    }
+
+    /// Every client's outcome, then what to do next.
+    var notes: [String] {
+        var lines: [String] = []
+        if let conflict = conflictDetails { lines += conflict.changes }
+        if let failure { lines += failure.notes }
+        let appliedIDs = Set(applied.map(\.clientId))
+        for client in clients {
+            let outcome: String
+            if appliedIDs.contains(client.clientId) {
+                outcome = "applied"
+            } else if client.clientId == failure?.id {
+                outcome = "failed, still staged"
+            } else if client.clientId == conflictDetails?.id {
+                outcome = "conflict, still staged"
+            } else {
+                outcome = "not attempted, still staged"
+            }
+            lines.append("\(client.clientId): \(outcome)")
+        }
+        if let conflict = conflictDetails {
+            lines.append(
+                "to start again from the server's version: 'discard \(conflict.id)' then 'client edit \(conflict.id)'; "
+                    + "to overwrite it: 'commit --force'")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,46 @@
+import PFShellJSON
+
+/// One client with staged changes: what the server had when it was fetched, what is staged now,
+/// and a new secret if one is staged. Nothing here has been sent.
+public struct StagedClient: Sendable, Equatable {
+    public enum Action: String, Sendable {
+        case create, update, delete
+    }
+
+    public let clientId: String
+    public var action: Action
+    /// The client as the server returned it when fetched; nil for a create.
+    public var base: JSONObject?
+    /// The client as it will be written.
+    public var current: JSONObject
+    /// A new plaintext secret to send; never shown.
+    public var newSecret: String?
+    /// The line that first staged this client, for errors found at commit.
+    public var stagedAt: SourceLocation?
+    /// Clients are written in the order they were first staged.
+    public let order: Int
+
+    public init(
+        clientId: String, action: Action, base: JSONObject?, current: JSONObject, stagedAt: SourceLocation?, order: Int
+    ) {
+        self.clientId = clientId
+        self.action = action
+        self.base = base
+        self.current = current
+        self.stagedAt = stagedAt
+        self.order = order
+    }
+
+    /// Whether committing this client would send a write.
+    public var hasChanges: Bool {
+        switch action {
+        case .create, .delete: true
+        case .update: newSecret != nil || ClientComparison.differences(base ?? [:], current).isEmpty == false
+        }
+    }
+
+    /// The client's secret is known to exist on the server (it came back with an `encryptedSecret`).
+    public var hasSecretOnServer: Bool {
+        base?["clientAuth"]?["encryptedSecret"]?.stringValue?.isEmpty == false
+    }
+}

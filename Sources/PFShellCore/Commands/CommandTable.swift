@@ -1,0 +1,146 @@
+/// Every command of pfsh. Dispatch, `help` and tab completion all read this one table.
+public enum CommandTable {
+    static let clientOption = OptionSpec("--client", value: "ID", .clientID, "the client to change (default: the selected one)")
+    static let jsonOption = OptionSpec("--json", "print JSON")
+    static let connectionOptions = [
+        OptionSpec("--user", value: "NAME", .text, "administrator name (default administrator)"),
+        OptionSpec("--password-env", value: "VAR", .variable, "read the password from this environment variable"),
+        OptionSpec("--password-file", value: "FILE", .path, "read the password from this file"),
+        OptionSpec("--token-env", value: "VAR", .variable, "send this environment variable as a bearer token"),
+        OptionSpec("--ca-file", value: "PEM", .path, "trust the certificates in this PEM file"),
+        OptionSpec("--insecure", "do not verify the server's certificate (warns on every connect)"),
+        OptionSpec("--timeout", value: "SECONDS", .number, "give up on a request after this long (default 30)"),
+    ]
+
+    public static let all: [CommandSpec] = connection + clients + fields + staging + other
+
+    static let connection: [CommandSpec] = [
+        CommandSpec(
+            .connect, "connect", [ArgumentSpec("URL", .url, optional: true)],
+            options: connectionOptions + [OptionSpec("--profile", value: "NAME", .profile, "use a profile's settings")],
+            group: "Connection", "connect to a PingFederate admin host (https://host:9999)"),
+        CommandSpec(.disconnect, "disconnect", group: "Connection", "close the connection"),
+        CommandSpec(.status, "status", group: "Connection", "show the server, user, version, cluster mode and staged changes"),
+        CommandSpec(
+            .profileDefine, "profile define", [ArgumentSpec("NAME", .text)],
+            options: [OptionSpec("--url", value: "URL", .url, "the admin host")] + connectionOptions,
+            group: "Connection", "declare a connection profile (never a password itself)"),
+        CommandSpec(.profileList, "profile list", group: "Connection", "list the connection profiles"),
+        CommandSpec(.clusterStatus, "cluster status", options: [jsonOption], group: "Connection", "show the cluster's replication state"),
+        CommandSpec(.clusterReplicate, "cluster replicate", group: "Connection", "replicate the configuration to the engines"),
+    ]
+
+    static let clients: [CommandSpec] = [
+        CommandSpec(
+            .clientList, "client list", [ArgumentSpec("FILTER", .text, optional: true)], options: [jsonOption],
+            group: "Clients", "list clients (FILTER matches ID or name, any case)"),
+        CommandSpec(
+            .clientShow, "client show", [ArgumentSpec("ID", .clientID, optional: true)], options: [jsonOption],
+            group: "Clients", "show a client's fields (secrets show as set)"),
+        CommandSpec(
+            .clientNew, "client new", [ArgumentSpec("ID", .newClientID)],
+            options: [
+                OptionSpec("--name", value: "TEXT", .text, "the client's name (default: the ID)"),
+                OptionSpec("--description", value: "TEXT", .text, "the client's description"),
+            ], group: "Clients", stages: true, "stage a new client and select it"),
+        CommandSpec(.clientEdit, "client edit", [ArgumentSpec("ID", .clientID)], group: "Clients", stages: true, "fetch a client and select it for editing"),
+        CommandSpec(
+            .clientEnsure, "client ensure", [ArgumentSpec("ID", .clientID)],
+            options: [
+                OptionSpec("--name", value: "TEXT", .text, "the name, when the client is new"),
+                OptionSpec("--description", value: "TEXT", .text, "the description, when the client is new"),
+            ], group: "Clients", stages: true, "edit the client if it exists, else stage it as new"),
+        CommandSpec(.clientDelete, "client delete", [ArgumentSpec("ID", .clientID)], group: "Clients", stages: true, "stage the deletion of a client"),
+        CommandSpec(
+            .clientClone, "client clone", [ArgumentSpec("SOURCE", .clientID), ArgumentSpec("NEW-ID", .newClientID)],
+            group: "Clients", stages: true, "stage a copy of a client under a new ID (without its secret)"),
+        CommandSpec(.tokenManagerList, "token-manager list", options: [jsonOption], group: "Clients", "list the access token managers"),
+        CommandSpec(.oidcPolicyList, "oidc-policy list", options: [jsonOption], group: "Clients", "list the OpenID Connect policies"),
+    ]
+
+    static let fields: [CommandSpec] = [
+        CommandSpec(
+            .set, "set", [ArgumentSpec("FIELD", .field), ArgumentSpec("VALUE", .fieldValue)], options: [clientOption],
+            group: "Fields", stages: true, "set a field by its API name (dotted for nested objects)"),
+        CommandSpec(.unset, "unset", [ArgumentSpec("FIELD", .field)], options: [clientOption], group: "Fields", stages: true, "remove a field"),
+        CommandSpec(
+            .redirectAdd, "redirect add", [ArgumentSpec("URI", .redirectURI, repeating: true)], options: [clientOption],
+            group: "Fields", stages: true, "add redirect URIs (already there: no change)"),
+        CommandSpec(
+            .redirectRemove, "redirect remove", [ArgumentSpec("URI", .registeredRedirectURI, repeating: true)],
+            options: [clientOption], group: "Fields", stages: true, "remove redirect URIs (not there: no change)"),
+        CommandSpec(.redirectList, "redirect list", options: [clientOption], group: "Fields", "list the redirect URIs"),
+        CommandSpec(
+            .grantsSet, "grants set", [ArgumentSpec("GRANT", .grantType, repeating: true)], options: [clientOption],
+            group: "Fields", stages: true, "replace the grant types"),
+        CommandSpec(
+            .grantsAdd, "grants add", [ArgumentSpec("GRANT", .grantType, repeating: true)], options: [clientOption],
+            group: "Fields", stages: true, "add grant types"),
+        CommandSpec(
+            .grantsRemove, "grants remove", [ArgumentSpec("GRANT", .grantType, repeating: true)], options: [clientOption],
+            group: "Fields", stages: true, "remove grant types"),
+        CommandSpec(
+            .secretSet, "secret set",
+            options: [
+                OptionSpec("--env", value: "VAR", .variable, "take the secret from this environment variable"),
+                OptionSpec("--file", value: "PATH", .path, "take the secret from this file's first line"),
+                OptionSpec("--stdin", "read the secret from standard input"),
+                OptionSpec("--prompt", "ask for the secret without echo"),
+                OptionSpec("--if-new", "only when the client is being created"),
+                clientOption,
+            ], group: "Fields", stages: true, "set the client secret (never as an argument)"),
+        CommandSpec(
+            .secretGenerate, "secret generate",
+            options: [
+                OptionSpec("--length", value: "N", .number, "characters (default 40, at least 32)"),
+                OptionSpec("--if-new", "only when the client is being created"), clientOption,
+            ], group: "Fields", stages: true, "set a random secret from a CSPRNG"),
+        CommandSpec(
+            .secretShow, "secret show", options: [OptionSpec("--reveal", "print the secret"), clientOption],
+            group: "Fields", "print a secret this session knows (needs --reveal)"),
+        CommandSpec(
+            .persistentGrants, "persistent-grants",
+            [ArgumentSpec("never-expire|server-default|expire N UNIT", .choice(["never-expire", "server-default", "expire"]), repeating: true)],
+            options: [clientOption], group: "Fields", stages: true, "set how long persistent grants live"),
+        CommandSpec(
+            .refreshRolling, "refresh-rolling", [ArgumentSpec("roll|dont-roll|server-default", .choice(["roll", "dont-roll", "server-default"]))],
+            options: [clientOption], group: "Fields", stages: true, "set refresh token rolling"),
+        CommandSpec(
+            .tokenManagerSet, "token-manager", [ArgumentSpec("ID|none", .accessTokenManager)], options: [clientOption],
+            group: "Fields", stages: true, "set the default access token manager"),
+    ]
+
+    static let staging: [CommandSpec] = [
+        CommandSpec(.diff, "diff", [ArgumentSpec("ID", .clientID, optional: true)], group: "Staging", "show staged changes field by field"),
+        CommandSpec(.pending, "pending", group: "Staging", "list staged clients, one line each"),
+        CommandSpec(.undo, "undo", group: "Staging", "revert the last staging command"),
+        CommandSpec(
+            .discard, "discard", [ArgumentSpec("ID", .clientID, optional: true)],
+            options: [OptionSpec("--all", "discard every staged change")], group: "Staging", "drop staged changes"),
+        CommandSpec(
+            .commit, "commit",
+            options: [
+                OptionSpec("--message", short: "-m", value: "MESSAGE", .text, "say why (shown in the summary)"),
+                OptionSpec("--dry-run", "validate and print the requests, write nothing"),
+                OptionSpec("--force", "write even if a client changed on the server meanwhile"),
+                OptionSpec("--replicate", "replicate to the cluster's engines afterwards"),
+            ], group: "Staging", "write the staged changes to the server"),
+    ]
+
+    static let other: [CommandSpec] = [
+        CommandSpec(.letVariable, "let", [ArgumentSpec("NAME", .variable), ArgumentSpec("VALUE", .text)], group: "Scripts", "set a variable for ${NAME}"),
+        CommandSpec(.echo, "echo", [ArgumentSpec("TEXT", .text, optional: true, repeating: true)], group: "Scripts", "print the words, separated by spaces"),
+        CommandSpec(.source, "source", [ArgumentSpec("FILE", .path)], group: "Scripts", "run a script file (relative to the current one)"),
+        CommandSpec(.help, "help", [ArgumentSpec("COMMAND", .command, optional: true, repeating: true)], group: "Scripts", "list commands, or explain one"),
+        CommandSpec(.quit, "quit", group: "Scripts", "leave pfsh (asks first when changes are staged)"),
+    ]
+
+    /// The commands whose words start `words`, longest first: `client new` before `client`.
+    public static func lookup(_ words: [String]) -> CommandSpec? {
+        all.filter { spec in spec.words.count <= words.count && Array(words.prefix(spec.words.count)) == spec.words }
+            .max { $0.words.count < $1.words.count }
+    }
+
+    /// `exit` is an alias of `quit`, `?` of `help`.
+    static let aliases: [String: String] = ["exit": "quit", "?": "help"]
+}

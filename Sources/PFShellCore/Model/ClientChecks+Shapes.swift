@@ -1,0 +1,81 @@
+import PFShellJSON
+
+/// Each field holds the JSON its kind calls for, so a client read from a file fails here, with
+/// the field named, rather than at the server. Read-only and secret fields are the server's business.
+extension ClientChecks {
+    static func shapes(_ view: ClientView) -> [FieldProblem] {
+        let groups = FieldCatalog.groups.compactMap { group -> FieldProblem? in
+            guard let value = view.value(group), value.objectValue == nil else { return nil }
+            return FieldProblem(field: group, message: "'\(group)' must be an object")
+        }
+        let fields = FieldCatalog.all.filter(\.isSettable).compactMap { field -> FieldProblem? in
+            guard let value = view.value(field.path), let message = shapeProblem(value, field) else { return nil }
+            return FieldProblem(field: field.path, message: message)
+        }
+        return groups + fields
+    }
+
+    /// What is wrong with `value` for `field`, or nil.
+    static func shapeProblem(_ value: JSONValue, _ field: FieldInfo) -> String? {
+        let path = field.path
+        switch field.kind {
+        case .string, .uri:
+            return value.stringValue == nil ? "'\(path)' must be a string, not \(value.typeName)" : nil
+        case .boolean:
+            return value.boolValue == nil ? "'\(path)' must be true or false, not \(value.typeName)" : nil
+        case .integer(let bits):
+            return integerProblem(value, bits: bits, path: path)
+        case .enumeration(let allowed):
+            return oneOfProblem(value, allowed: allowed, path: path)
+        case .stringList, .uriList:
+            return stringArray(value) == nil ? "'\(path)' must be an array of strings" : nil
+        case .grantTypes:
+            return grantTypesProblem(value, path: path)
+        case .reference:
+            let id = value.objectValue?["id"]?.stringValue ?? ""
+            return id.isEmpty ? "'\(path)' must be an object with a non-empty 'id'" : nil
+        case .extendedParameters:
+            return extendedParametersProblem(value, path: path)
+        case .json:
+            return nil
+        }
+    }
+
+    private static func stringArray(_ value: JSONValue) -> [String]? {
+        guard let array = value.arrayValue else { return nil }
+        let strings = array.compactMap(\.stringValue)
+        return strings.count == array.count ? strings : nil
+    }
+
+    private static func integerProblem(_ value: JSONValue, bits: Int, path: String) -> String? {
+        guard let number = value.intValue else { return "'\(path)' must be a whole number, not \(value.typeName)" }
+        if bits == 32 && Int32(exactly: number) == nil {
+            return "'\(path)' must be a whole number from \(Int32.min) to \(Int32.max)"
+        }
+        return nil
+    }
+
+    private static func oneOfProblem(_ value: JSONValue, allowed: [String], path: String) -> String? {
+        guard let text = value.stringValue else {
+            return "'\(path)' must be one of \(allowed.joined(separator: ", ")), not \(value.typeName)"
+        }
+        return allowed.contains(text) ? nil : FieldError.notOneOf(allowed, field: path, value: text).message
+    }
+
+    /// API names in API case only: what is sent must be what the server reads.
+    private static func grantTypesProblem(_ value: JSONValue, path: String) -> String? {
+        guard let names = stringArray(value) else { return "'\(path)' must be an array of strings" }
+        let allowed = GrantType.all.map(\.apiName)
+        guard let wrong = names.first(where: { !allowed.contains($0) }) else { return nil }
+        return FieldError.notOneOf(allowed, field: path, value: wrong).message
+    }
+
+    private static func extendedParametersProblem(_ value: JSONValue, path: String) -> String? {
+        let message = #"'\#(path)' must map each name to {"values": [strings]}"#
+        guard let object = value.objectValue else { return message }
+        let valid = object.pairs.allSatisfy { pair in
+            pair.value.objectValue?["values"].flatMap(stringArray) != nil
+        }
+        return valid ? nil : message
+    }
+}

@@ -1,0 +1,86 @@
+import PFShellJSON
+
+/// Dotted-path access to a client's JSON and the masking of its secret material.
+public enum ClientJSON {
+    /// The fields that hold secret material; `set` refuses them and display masks them.
+    public static let secretFieldPaths: [String] = [
+        "clientAuth.secret", "clientAuth.encryptedSecret", "clientAuth.secondarySecrets",
+    ]
+
+    /// What a shown client carries in place of a secret.
+    public static let maskText = "(set)"
+
+    /// `client` with every secret string replaced by `(set)`: `clientAuth.secret` and
+    /// `clientAuth.encryptedSecret`, and `secret`/`encryptedSecret` of each secondary secret.
+    /// Absent and null members stay as they are, so "no secret" still shows.
+    public static func masked(_ client: JSONObject) -> JSONObject {
+        guard var auth = client["clientAuth"]?.objectValue else { return client }
+        auth = maskingSecretMembers(of: auth)
+        if let secondaries = auth["secondarySecrets"]?.arrayValue {
+            auth["secondarySecrets"] = .array(secondaries.map { item in
+                item.objectValue.map { .object(maskingSecretMembers(of: $0)) } ?? item
+            })
+        }
+        var result = client
+        result["clientAuth"] = .object(auth)
+        return result
+    }
+
+    private static func maskingSecretMembers(of object: JSONObject) -> JSONObject {
+        var result = object
+        for key in ["secret", "encryptedSecret"] where !(object[key]?.isNull ?? true) {
+            result[key] = .string(maskText)
+        }
+        return result
+    }
+
+    /// The value at a dotted path (`clientAuth.type`); nil when any step is missing or not an object.
+    public static func value(at path: String, in object: JSONObject) -> JSONValue? {
+        let keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        return value(at: keys[...], in: object)
+    }
+
+    private static func value(at keys: ArraySlice<String>, in object: JSONObject) -> JSONValue? {
+        var current: JSONValue = .object(object)
+        for key in keys {
+            guard let next = current[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// `object` with `value` at the dotted path: intermediate objects are created (replacing a
+    /// non-object in the way); a nil value removes the member, and an intermediate object left
+    /// empty by that removal goes too.
+    public static func setting(_ value: JSONValue?, at path: String, in object: JSONObject) -> JSONObject {
+        let keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let value else { return removing(keys[...], from: object) }
+        return setting(value, at: keys[...], in: object)
+    }
+
+    private static func setting(_ value: JSONValue, at keys: ArraySlice<String>, in object: JSONObject) -> JSONObject {
+        guard let key = keys.first else { return object }
+        var result = object
+        let rest = keys.dropFirst()
+        if rest.isEmpty {
+            result[key] = value
+        } else {
+            result[key] = .object(setting(value, at: rest, in: object[key]?.objectValue ?? JSONObject()))
+        }
+        return result
+    }
+
+    /// Only a member that is really there goes, with the parents its removal leaves empty.
+    private static func removing(_ keys: ArraySlice<String>, from object: JSONObject) -> JSONObject {
+        guard let key = keys.first, value(at: keys, in: object) != nil else { return object }
+        var result = object
+        let rest = keys.dropFirst()
+        if rest.isEmpty {
+            result[key] = nil
+        } else if let child = object[key]?.objectValue {
+            let updated = removing(rest, from: child)
+            result[key] = updated.isEmpty ? nil : .object(updated)
+        }
+        return result
+    }
+}

@@ -1,0 +1,91 @@
+/// The shell's knowledge of the 12.1 Client model: every field addressable by its API name,
+/// dotted for the members of nested objects (`clientAuth.type`, `jwksSettings.jwksUrl`).
+public enum FieldCatalog {
+    /// Every field in API order.
+    public static let all: [FieldInfo] = table
+
+    /// The nested objects whose members are fields; they take no value themselves.
+    public static let groups: [String] = ["oidcPolicy", "clientAuth", "jwksSettings"]
+
+    private static let byPath: [String: FieldInfo] = Dictionary(
+        all.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }
+    )
+
+    /// The field named exactly `path`, or nil.
+    public static func field(_ path: String) -> FieldInfo? {
+        byPath[path]
+    }
+
+    /// The field `set` may stage a value for; throws for unknown names (with a suggestion),
+    /// secret and read-only fields, and the nested objects themselves.
+    public static func settableField(_ path: String) throws(FieldError) -> FieldInfo {
+        if groups.contains(path) {
+            let example = all.first { $0.parent == path }?.path ?? path
+            throw FieldError(
+                field: path, value: nil, kind: .notSettable,
+                message: "'\(path)' is an object; set one of its fields, e.g. '\(example)'"
+            )
+        }
+        guard let info = field(path) else {
+            throw FieldError(field: path, value: nil, kind: .unknownField(suggestion: suggestion(for: path)))
+        }
+        if info.isSecret { throw FieldError(field: path, value: nil, kind: .secretField) }
+        if info.isReadOnly { throw FieldError(field: path, value: nil, kind: .readOnly) }
+        return info
+    }
+
+    /// Names completing `prefix`, sorted. Without a dot, nested objects are offered as `clientAuth.`
+    /// so their members come after the dot; with one, the members of that object.
+    public static func completions(prefix: String, settableOnly: Bool = false) -> [String] {
+        let candidates = completionCandidates(nested: prefix.contains("."), settableOnly: settableOnly)
+        let exact = candidates.filter { $0.hasPrefix(prefix) }
+        if !exact.isEmpty { return exact.sorted() }
+        let lowered = prefix.lowercased()
+        return candidates.filter { $0.lowercased().hasPrefix(lowered) }.sorted()
+    }
+
+    private static func completionCandidates(nested: Bool, settableOnly: Bool) -> [String] {
+        let fields = all.filter { !settableOnly || $0.isSettable }
+        if nested { return fields.filter { $0.parent != nil }.map(\.path) }
+        return fields.filter { $0.parent == nil }.map(\.path) + groups.map { $0 + "." }
+    }
+
+    /// The known name closest to `unknown`, for "did you mean": a case-insensitive match first, then
+    /// a member typed without its object (`logoutMode`), then the nearest name by edit distance.
+    public static func suggestion(for unknown: String) -> String? {
+        let names = all.map(\.path) + groups
+        let lowered = unknown.lowercased()
+        if let same = names.first(where: { $0.lowercased() == lowered }) { return same }
+        if let member = all.first(where: { $0.parent != nil && $0.name.lowercased() == lowered }) {
+            return member.path
+        }
+        return nearest(to: lowered, among: names)
+    }
+
+    /// Close enough to be a typo: two edits for short names, about a quarter of a long one.
+    private static func nearest(to lowered: String, among names: [String]) -> String? {
+        let limit = max(2, lowered.count / 4)
+        var best: (name: String, distance: Int)?
+        for name in names {
+            let distance = editDistance(Array(lowered), Array(name.lowercased()))
+            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (name, distance) }
+        }
+        return best?.name
+    }
+
+    /// Levenshtein distance: insertions, deletions and substitutions each cost one.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1]
+            current.reserveCapacity(b.count + 1)
+            for (j, cb) in b.enumerated() {
+                let cost = ca == cb ? 0 : 1
+                current.append(min(previous[j] + cost, previous[j + 1] + 1, current[j] + 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,11 @@
+/// Something wrong with a whole client, found before anything is sent: the field it is about
+/// (a dotted path) and a lowercase message without a trailing period.
+public struct FieldProblem: Sendable, Equatable {
+    public let field: String
+    public let message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+}

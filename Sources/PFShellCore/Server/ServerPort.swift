@@ -1,0 +1,62 @@
+import PFShellJSON
+
+/// A request to the Admin API, relative to its base URL (`/oauth/clients/web`).
+public struct APIRequest: Sendable, Equatable {
+    public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT", delete = "DELETE" }
+
+    public var method: Method
+    public var path: String
+    public var body: JSONValue?
+
+    public init(_ method: Method, _ path: String, body: JSONValue? = nil) {
+        self.method = method
+        self.path = path
+        self.body = body
+    }
+}
+
+/// The server's answer: a status and, when there is one, a JSON body.
+public struct APIResponse: Sendable, Equatable {
+    public var status: Int
+    public var body: JSONValue?
+
+    public init(status: Int, body: JSONValue? = nil) {
+        self.status = status
+        self.body = body
+    }
+
+    public var isSuccess: Bool { (200..<300).contains(status) }
+}
+
+/// Why no answer came back: the connection, TLS, a timeout, or the user's Ctrl-C.
+public struct TransportFailure: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case dns, refused, tls, timeout, cancelled, other }
+    public let kind: Kind
+    public let message: String
+
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+/// The one way the core reaches the server. The edge implements it over libcurl; tests use a fake.
+public protocol ServerPort: AnyObject {
+    func send(_ request: APIRequest) throws(TransportFailure) -> APIResponse
+}
+
+/// Percent-encodes one path segment (a client ID may hold any character).
+public func pathSegment(_ text: String) -> String {
+    var out = ""
+    for byte in text.utf8 {
+        let unreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || [0x2D, 0x2E, 0x5F, 0x7E].contains(byte)
+        if unreserved {
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        } else {
+            let hex = String(byte, radix: 16, uppercase: true)
+            out += "%" + (hex.count == 1 ? "0" + hex : hex)
+        }
+    }
+    return out
+}

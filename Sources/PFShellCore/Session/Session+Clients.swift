@@ -1,0 +1,187 @@
+import PFShellJSON
+
+extension Session {
+    func listClients(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        var path = "/oauth/clients"
+        if let filter = i.argument(0) { path += "?filter=" + pathSegment(filter) }
+        let body = try expectSuccess(i, try call(i, APIRequest(.get, path)), "listing clients")
+        let items = (body?["items"]?.arrayValue ?? []).compactMap(\.objectValue)
+        if i.argument(0) == nil { cache.clientIDs = items.compactMap { $0["clientId"]?.stringValue } }
+        if jsonOutput || i.flag("--json") {
+            r.print(JSONPrinter.print(.array(items.map { .object(ClientJSON.masked($0)) }), style: .pretty))
+            return
+        }
+        let rows = items.map { client -> [String] in
+            let grants = (client["grantTypes"]?.arrayValue ?? []).compactMap(\.stringValue)
+                .map { (try? GrantType.parse($0))?.readableName ?? $0 }
+            return [
+                client["clientId"]?.stringValue ?? "", client["name"]?.stringValue ?? "",
+                grants.joined(separator: ","), client["enabled"]?.boolValue == false ? "no" : "yes",
+                String(client["redirectUris"]?.arrayValue?.count ?? 0),
+            ]
+        }
+        r.output += TextTable.render(header: ["CLIENT ID", "NAME", "GRANT TYPES", "ENABLED", "REDIRECTS"], rows: rows)
+    }
+
+    func showClient(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let id = try argumentOrSelected(i, 0)
+        let client: JSONObject
+        if let staged = changeset[id], staged.action != .delete {
+            client = staged.current
+        } else {
+            guard let fetched = try fetchClient(i, id) else { throw i.error("no client '\(id)' on the server", at: i.arguments.first) }
+            client = fetched
+        }
+        var masked = ClientJSON.masked(client)
+        if changeset[id]?.newSecret != nil {
+            masked = ClientJSON.setting(.string("(set, staged)"), at: "clientAuth.secret", in: masked)
+        }
+        if jsonOutput || i.flag("--json") {
+            r.print(JSONPrinter.print(.object(masked), style: .pretty))
+            return
+        }
+        for (path, value) in ClientComparison.flatten(masked) {
+            r.print("\(path): \(Self.display(value))")
+        }
+    }
+
+    /// A value as one line: strings bare, everything else as compact JSON.
+    static func display(_ value: JSONValue) -> String {
+        if case .string(let text) = value { return text }
+        return JSONPrinter.print(value)
+    }
+
+    /// The argument at `index` when given, else the selected client.
+    func argumentOrSelected(_ i: Invocation, _ index: Int) throws(ShellError) -> String {
+        if let given = i.argument(index) { return given }
+        return try selectedOrFail(i)
+    }
+
+    func selectedOrFail(_ i: Invocation) throws(ShellError) -> String {
+        guard let selected else {
+            throw i.error("no client selected; use 'client new ID', 'client edit ID' or --client ID")
+        }
+        return selected
+    }
+
+    func newClient(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let word = i.arguments[0]
+        let id = word.text
+        try checkNewID(i, word)
+        if try fetchClient(i, id) != nil {
+            throw i.error("client '\(id)' already exists on the server; use 'client edit \(id)' or 'client ensure \(id)'", at: word)
+        }
+        stageNew(i, id, name: i.value("--name") ?? id, description: i.value("--description"))
+    }
+
+    func checkNewID(_ i: Invocation, _ word: Word) throws(ShellError) {
+        let id = word.text
+        guard !id.isEmpty, !id.contains(where: { $0.isWhitespace || $0.isNewline }) else {
+            throw i.error("'\(id)' is not a valid client ID (it must be non-empty, without spaces)", at: word)
+        }
+        if let staged = changeset[id], staged.action != .update || staged.hasChanges {
+            throw i.error("client '\(id)' is already staged (\(staged.action.rawValue)); see 'pending'", at: word)
+        }
+    }
+
+    func stageNew(_ i: Invocation, _ id: String, name: String, description: String?) {
+        var client: JSONObject = ["clientId": .string(id), "name": .string(name), "grantTypes": []]
+        if let description { client["description"] = .string(description) }
+        changeset.stage(id, action: .create, base: nil, current: client, at: i.location)
+        selected = id
+    }
+
+    func editClient(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let word = i.arguments[0]
+        if let staged = changeset[word.text], staged.action != .delete {
+            selected = word.text
+            return
+        }
+        guard let client = try fetchClient(i, word.text) else {
+            throw i.error("no client '\(word.text)' on the server; use 'client new \(word.text)' to create it", at: word)
+        }
+        changeset.stage(word.text, action: .update, base: client, current: client, at: i.location)
+        selected = word.text
+    }
+
+    func ensureClient(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let word = i.arguments[0]
+        if let staged = changeset[word.text], staged.action != .delete {
+            selected = word.text
+            return
+        }
+        if let client = try fetchClient(i, word.text) {
+            changeset.stage(word.text, action: .update, base: client, current: client, at: i.location)
+            selected = word.text
+        } else {
+            try checkNewID(i, word)
+            stageNew(i, word.text, name: i.value("--name") ?? word.text, description: i.value("--description"))
+        }
+    }
+
+    func deleteClient(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let word = i.arguments[0]
+        if changeset[word.text]?.action == .create {
+            changeset.remove(word.text)
+            if selected == word.text { selected = nil }
+            r.print("dropped the staged new client '\(word.text)'")
+            return
+        }
+        guard let client = try fetchClient(i, word.text) else {
+            throw i.error("no client '\(word.text)' on the server", at: word)
+        }
+        changeset.stage(word.text, action: .delete, base: client, current: client, at: i.location)
+        if selected == word.text { selected = nil }
+    }
+
+    func cloneClient(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let source = i.arguments[0]
+        let target = i.arguments[1]
+        try checkNewID(i, target)
+        let original: JSONObject
+        if let staged = changeset[source.text], staged.action != .delete {
+            original = staged.current
+        } else if let fetched = try fetchClient(i, source.text) {
+            original = fetched
+        } else {
+            throw i.error("no client '\(source.text)' on the server", at: source)
+        }
+        if try fetchClient(i, target.text) != nil {
+            throw i.error("client '\(target.text)' already exists on the server", at: target)
+        }
+        var copy = ClientJSON.withoutServerFields(original)
+        copy["clientId"] = .string(target.text)
+        copy = ClientJSON.setting(nil, at: "clientAuth.encryptedSecret", in: copy)
+        copy = ClientJSON.setting(nil, at: "clientAuth.secondarySecrets", in: copy)
+        changeset.stage(target.text, action: .create, base: nil, current: copy, at: i.location)
+        selected = target.text
+        if ClientJSON.value(at: "clientAuth.type", in: copy)?.stringValue.map({ ["SECRET", "CLIENT_SECRET_JWT"].contains($0) }) == true {
+            r.warn(i.name, "the copy has no secret; give it one with 'secret generate' or 'secret set'")
+        }
+    }
+
+    func listTokenManagers(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        try listResources(i, &r, path: "/oauth/accessTokenManagers", what: "access token managers") { item in
+            [item["id"]?.stringValue ?? "", item["name"]?.stringValue ?? ""]
+        }
+    }
+
+    func listPolicies(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        try listResources(i, &r, path: "/oauth/openIdConnect/policies", what: "OpenID Connect policies") { item in
+            [item["id"]?.stringValue ?? "", item["name"]?.stringValue ?? ""]
+        }
+    }
+
+    private func listResources(
+        _ i: Invocation, _ r: inout CommandResult, path: String, what: String, row: (JSONValue) -> [String]
+    ) throws(ShellError) {
+        let body = try expectSuccess(i, try call(i, APIRequest(.get, path)), "listing \(what)")
+        let items = body?["items"]?.arrayValue ?? []
+        if path == "/oauth/accessTokenManagers" { cache.accessTokenManagers = items.compactMap { $0["id"]?.stringValue } }
+        if jsonOutput || i.flag("--json") {
+            r.print(JSONPrinter.print(.array(items), style: .pretty))
+            return
+        }
+        r.output += TextTable.render(header: ["ID", "NAME"], rows: items.map(row))
+    }
+}

@@ -1,0 +1,133 @@
+import PFShellJSON
+
+extension Session {
+    func commit(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let clients = changeset.changed
+        guard !clients.isEmpty else {
+            r.print("nothing to commit")
+            return
+        }
+        try checkBeforeSending(i, clients)
+        if alwaysDryRun || i.flag("--dry-run") {
+            r.output += clients.flatMap { CommitRequests.describe($0) }
+            r.print("dry run: \(clients.count) request(s), nothing written")
+            return
+        }
+        _ = try requireServer(i)
+        var report = CommitReport(clients: clients)
+        for client in clients {
+            guard try write(client, i, &report) else { break }
+        }
+        try finish(report, i, &r)
+    }
+
+    /// The whole-client rules, checked before any request; each problem names the line that staged the client.
+    private func checkBeforeSending(_ i: Invocation, _ clients: [StagedClient]) throws(ShellError) {
+        var notes: [String] = []
+        for client in clients where client.action != .delete {
+            let hasSecret = client.newSecret != nil || (client.action == .update && client.hasSecretOnServer)
+            for problem in ClientChecks.check(client.current, hasSecret: hasSecret) {
+                let place = client.stagedAt.map { "\($0): " } ?? ""
+                notes.append("\(place)client '\(client.clientId)': \(problem.field): \(problem.message)")
+            }
+        }
+        guard notes.isEmpty else {
+            throw ShellError(.command, command: i.name, "\(notes.count) problem(s) found; nothing was sent", notes: notes)
+        }
+    }
+
+    /// Writes one client; false when the commit must stop here.
+    private func write(_ client: StagedClient, _ i: Invocation, _ report: inout CommitReport) throws(ShellError) -> Bool {
+        var serverCopy: JSONObject?
+        if client.action != .create {
+            let current = try readForConflict(client, i, &report)
+            guard let current else { return false }
+            serverCopy = current
+        }
+        let request = CommitRequests.request(for: client, serverCopy: serverCopy)
+        let response: APIResponse
+        do {
+            response = try call(i, request)
+        } catch {
+            report.fail(client.clientId, "no answer (\(error.message)); it may or may not have been applied")
+            report.transportFailed = true
+            return false
+        }
+        guard response.isSuccess else {
+            let reason = ServerMessage.summary(response) ?? "status \(response.status)"
+            report.fail(client.clientId, reason, notes: ServerMessage.fieldNotes(response))
+            return false
+        }
+        applied(client, response.body?.objectValue)
+        report.succeed(client)
+        return true
+    }
+
+    /// Re-reads a client that existed and stops the commit if it changed since it was fetched.
+    private func readForConflict(_ client: StagedClient, _ i: Invocation, _ report: inout CommitReport)
+        throws(ShellError) -> JSONObject?
+    {
+        let now = try fetchClient(i, client.clientId)
+        let force = i.flag("--force")
+        guard let now else {
+            if client.action == .delete && force { return [:] }
+            report.conflict(client.clientId, ["the client was deleted on the server"])
+            return nil
+        }
+        let changes = ClientComparison.differences(client.base ?? [:], now)
+        if !changes.isEmpty && !force {
+            report.conflict(
+                client.clientId,
+                changes.map { change in
+                    let was = change.before.map(ClientDiff.render) ?? "absent"
+                    let isNow = change.after.map(ClientDiff.render) ?? "absent"
+                    return "\(change.path): \(isNow) on the server now (was \(was) when fetched)"
+                })
+            return nil
+        }
+        return now
+    }
+
+    /// After a write: the client stays selectable with the server's copy as its new base.
+    private func applied(_ client: StagedClient, _ stored: JSONObject?) {
+        if let secret = client.newSecret { knownSecrets[client.clientId] = secret }
+        if client.action == .delete {
+            changeset.remove(client.clientId)
+            cache.clientIDs.removeAll { $0 == client.clientId }
+            if selected == client.clientId { selected = nil }
+            return
+        }
+        let copy = stored ?? client.current
+        changeset.stage(client.clientId, action: .update, base: copy, current: copy, at: client.stagedAt)
+        changeset.update(client.clientId) { $0.newSecret = nil }
+        if !cache.clientIDs.contains(client.clientId) { cache.clientIDs.append(client.clientId) }
+    }
+
+    private func finish(_ report: CommitReport, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        r.output += report.appliedLines
+        if report.isComplete {
+            let message = i.value("--message").map { ": \($0)" } ?? ""
+            r.print("committed \(report.applied.count) client(s)\(message)")
+            try afterCommit(i, &r)
+            undoStack.removeAll()
+            return
+        }
+        let partial = !report.applied.isEmpty || report.conflicted
+        let category: ShellError.Category = partial ? .commit : (report.transportFailed ? .connection : .command)
+        throw ShellError(category, command: i.name, report.headline, notes: report.notes)
+    }
+
+    /// Replication on a cluster: done with --replicate, otherwise pointed out.
+    private func afterCommit(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        guard connection?.clustered == true else { return }
+        if i.flag("--replicate") {
+            _ = try expectSuccess(i, try call(i, APIRequest(.post, "/cluster/replicate")), "replicating")
+            r.print("replicated the configuration to the cluster")
+            return
+        }
+        let status = try call(i, APIRequest(.get, "/cluster/status"))
+        if status.body?["replicationRequired"]?.boolValue == true {
+            r.warn(i.name, "the cluster needs replication; run 'cluster replicate' or commit with --replicate")
+        }
+    }
+}

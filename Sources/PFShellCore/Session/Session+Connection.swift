@@ -1,0 +1,157 @@
+import PFShellJSON
+
+extension Session {
+    func connect(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        var settings: ConnectionSettings
+        if let name = i.value("--profile") {
+            guard let profile = profiles[name] else {
+                throw i.error("unknown profile '\(name)'; define it with 'profile define \(name) --url URL'", at: i.options["--profile"])
+            }
+            settings = profile
+        } else {
+            guard let url = i.arguments.first else { throw i.error("missing URL; usage: \(i.spec.usage)", .usage) }
+            guard let api = ConnectionSettings.apiURL(from: url.text) else {
+                throw i.error("'\(url.text)' is not an http or https URL", at: url, .usage)
+            }
+            settings = ConnectionSettings(apiURL: api)
+        }
+        try applyConnectionOptions(i, to: &settings)
+        try open(settings, i, &r)
+    }
+
+    /// Connects, checks the credentials with `/version`, learns the cluster mode, fills the cache.
+    func open(_ settings: ConnectionSettings, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        if settings.insecure {
+            r.warn(i.name, "--insecure: the server's certificate is not verified; anyone on the path can read the password")
+        }
+        disconnectQuietly()
+        setServer(try services.connect(settings))
+        connection = Connection(settings: settings, version: nil, clustered: nil)
+        do {
+            let version = try expectSuccess(i, try call(i, APIRequest(.get, "/version")), "reading the version")
+            connection?.version = version?["version"]?.stringValue
+            let cluster = try call(i, APIRequest(.get, "/cluster/status"))
+            connection?.clustered = cluster.status == 200
+            try refreshClientCache(i)
+        } catch {
+            disconnectQuietly()
+            throw error
+        }
+        r.print("connected to \(settings.apiURL) as \(settings.user) (PingFederate \(connection?.version ?? "unknown"))")
+    }
+
+    func applyConnectionOptions(_ i: Invocation, to settings: inout ConnectionSettings) throws(ShellError) {
+        if let user = i.value("--user") { settings.user = user }
+        let sources: [(String, (String) -> ConnectionSettings.CredentialSource)] = [
+            ("--password-env", { .passwordEnvironment($0) }), ("--password-file", { .passwordFile($0) }),
+            ("--token-env", { .tokenEnvironment($0) }),
+        ]
+        let given = sources.filter { i.options[$0.0] != nil }
+        if given.count > 1 {
+            throw i.error("use only one of --password-env, --password-file and --token-env", at: i.options[given[1].0], .usage)
+        }
+        if let (name, make) = given.first, let value = i.value(name) { settings.credentials = make(value) }
+        if let ca = i.value("--ca-file") { settings.caFile = ca }
+        if i.flag("--insecure") { settings.insecure = true }
+        if let timeout = i.options["--timeout"] {
+            guard let seconds = Int(timeout.text), seconds > 0 else {
+                throw i.error("'\(timeout.text)' is not a number of seconds", at: timeout, .usage)
+            }
+            settings.timeoutSeconds = seconds
+        }
+    }
+
+    func disconnect(_ i: Invocation, _ r: inout CommandResult) {
+        guard let connection else {
+            r.print("not connected")
+            return
+        }
+        disconnectQuietly()
+        r.print("disconnected from \(connection.settings.apiURL)")
+    }
+
+    func disconnectQuietly() {
+        if server != nil { services.disconnect() }
+        setServer(nil)
+        connection = nil
+        cache.clientIDs = []
+        cache.accessTokenManagers = []
+    }
+
+    func status(_ i: Invocation, _ r: inout CommandResult) {
+        guard let connection else {
+            r.print("not connected")
+            r.print("staged:   \(stagedCount) client(s)")
+            return
+        }
+        let mode = connection.clustered.map { $0 ? "clustered (console node)" : "standalone" } ?? "unknown"
+        r.print("server:   \(connection.settings.apiURL)")
+        if let profile = connection.settings.profile { r.print("profile:  \(profile)") }
+        r.print("user:     \(connection.settings.user)")
+        r.print("version:  \(connection.version ?? "unknown")")
+        r.print("cluster:  \(mode)")
+        r.print("selected: \(selected ?? "none")")
+        r.print("staged:   \(stagedCount) client(s)")
+    }
+
+    func defineProfile(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let name = i.argument(0) ?? ""
+        guard let url = i.options["--url"] else { throw i.error("missing --url URL", .usage) }
+        guard let api = ConnectionSettings.apiURL(from: url.text) else {
+            throw i.error("'\(url.text)' is not an http or https URL", at: url, .usage)
+        }
+        var settings = ConnectionSettings(apiURL: api, profile: name)
+        try applyConnectionOptions(i, to: &settings)
+        profiles[name] = settings
+        cache.profiles = profiles.keys.sorted()
+    }
+
+    func listProfiles(_ r: inout CommandResult) {
+        let rows = profiles.keys.sorted().compactMap { name in
+            profiles[name].map { [name, $0.apiURL, $0.user] }
+        }
+        if rows.isEmpty {
+            r.print("no profiles; define one with 'profile define NAME --url URL'")
+            return
+        }
+        r.output += TextTable.render(header: ["PROFILE", "URL", "USER"], rows: rows)
+    }
+
+    func clusterStatus(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let response = try call(i, APIRequest(.get, "/cluster/status"))
+        if response.status == 403 {
+            r.print("standalone server: no cluster to replicate to")
+            return
+        }
+        let body = try expectSuccess(i, response, "reading the cluster status")
+        if jsonOutput || i.flag("--json") {
+            r.print(JSONPrinter.print(body ?? .null, style: .pretty))
+            return
+        }
+        let required = body?["replicationRequired"]?.boolValue == true
+        r.print("replication required: \(required ? "yes" : "no")")
+        for node in body?["nodes"]?.arrayValue ?? [] {
+            r.print("  \(node["mode"]?.stringValue ?? "?")  \(node["address"]?.stringValue ?? "?")  \(node["version"]?.stringValue ?? "")")
+        }
+    }
+
+    func replicate(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let response = try call(i, APIRequest(.post, "/cluster/replicate"))
+        if response.status == 403 {
+            r.print("standalone server: nothing to replicate")
+            return
+        }
+        _ = try expectSuccess(i, response, "replicating")
+        r.print("replicated the configuration to the cluster")
+    }
+
+    func refreshClientCache(_ i: Invocation) throws(ShellError) {
+        let response = try call(i, APIRequest(.get, "/oauth/clients"))
+        guard response.isSuccess else { return }
+        cache.clientIDs = (response.body?["items"]?.arrayValue ?? []).compactMap { $0["clientId"]?.stringValue }
+        let managers = try call(i, APIRequest(.get, "/oauth/accessTokenManagers"))
+        if managers.isSuccess {
+            cache.accessTokenManagers = (managers.body?["items"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+        }
+    }
+}

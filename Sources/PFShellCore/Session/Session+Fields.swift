@@ -1,0 +1,167 @@
+import PFShellJSON
+
+extension Session {
+    /// The client a field command changes: `--client ID` (fetched and staged when needed) or the selected one.
+    func targetClient(_ i: Invocation) throws(ShellError) -> String {
+        guard let word = i.options["--client"] else {
+            let id = try selectedOrFail(i)
+            guard changeset[id] != nil else { throw i.error("client '\(id)' is no longer staged; use 'client edit \(id)'") }
+            return id
+        }
+        if let staged = changeset[word.text] {
+            guard staged.action != .delete else { throw i.error("client '\(word.text)' is staged for deletion", at: word) }
+            return word.text
+        }
+        guard let client = try fetchClient(i, word.text) else {
+            throw i.error("no client '\(word.text)' on the server or staged", at: word)
+        }
+        changeset.stage(word.text, action: .update, base: client, current: client, at: i.location)
+        return word.text
+    }
+
+    /// Applies field changes to the target client's staged copy.
+    func stageFields(_ i: Invocation, _ changes: [(path: String, value: JSONValue?)]) throws(ShellError) {
+        let id = try targetClient(i)
+        changeset.update(id) { client in
+            for change in changes { client.current = ClientJSON.setting(change.value, at: change.path, in: client.current) }
+        }
+    }
+
+    func field(_ i: Invocation, _ word: Word) throws(ShellError) -> FieldInfo {
+        guard let info = FieldCatalog.field(word.text) else {
+            let hint = FieldCatalog.suggestion(for: word.text).map { "; did you mean '\($0)'?" } ?? ""
+            throw i.error("unknown field '\(word.text)'\(hint)", at: word)
+        }
+        return info
+    }
+
+    func setField(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let info = try field(i, i.arguments[0])
+        let valueWord = i.arguments[1]
+        let value: JSONValue
+        do {
+            value = try FieldValue.parse(valueWord.text, for: info)
+        } catch {
+            throw i.error(error.message, at: fieldErrorWord(error, i))
+        }
+        if info.path == "clientId" { throw i.error("the client ID cannot change; use 'client clone'", at: i.arguments[0]) }
+        if info.kind == .uriList || info.kind == .stringList, info.path.hasSuffix("edirectUris") {
+            for uri in value.arrayValue ?? [] { try checkRedirect(i, uri.stringValue ?? "", valueWord, &r) }
+        }
+        try stageFields(i, [(info.path, value)])
+    }
+
+    private func fieldErrorWord(_ error: FieldError, _ i: Invocation) -> Word {
+        switch error.kind {
+        case .invalidValue: i.arguments[1]
+        default: i.arguments[0]
+        }
+    }
+
+    func unsetField(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let info = try field(i, i.arguments[0])
+        if info.isSecret { throw i.error("'\(info.path)' holds secret material; use 'secret set'", at: i.arguments[0]) }
+        for required in ["clientId", "name", "grantTypes"] where info.path == required {
+            throw i.error("'\(required)' is required and cannot be unset", at: i.arguments[0])
+        }
+        try stageFields(i, [(info.path, nil)])
+    }
+
+    // MARK: - Redirect URIs
+
+    func checkRedirect(_ i: Invocation, _ uri: String, _ word: Word, _ r: inout CommandResult) throws(ShellError) {
+        switch RedirectURI.check(uri) {
+        case .failure(let error): throw i.error(error.message, at: word)
+        case .success(let warning): if let warning { r.warn(i.name, warning.message) }
+        }
+    }
+
+    func redirects(of id: String) -> [String] {
+        (changeset[id]?.current["redirectUris"]?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+
+    func addRedirects(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        for word in i.arguments { try checkRedirect(i, word.text, word, &r) }
+        let id = try targetClient(i)
+        var uris = redirects(of: id)
+        for word in i.arguments where !uris.contains(word.text) { uris.append(word.text) }
+        try stageFields(i, [("redirectUris", .array(uris.map(JSONValue.string)))])
+    }
+
+    func removeRedirects(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let id = try targetClient(i)
+        let remove = Set(i.arguments.map(\.text))
+        let uris = redirects(of: id).filter { !remove.contains($0) }
+        try stageFields(i, [("redirectUris", .array(uris.map(JSONValue.string)))])
+    }
+
+    func listRedirects(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let id = try targetClient(i)
+        let uris = redirects(of: id)
+        if jsonOutput {
+            r.print(JSONPrinter.print(.array(uris.map(JSONValue.string))))
+        } else {
+            r.output += uris
+        }
+    }
+
+    // MARK: - Grants and the other shortcuts
+
+    func changeGrants(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        var named: [String] = []
+        for word in i.arguments {
+            do {
+                named.append(try GrantType.parse(word.text).apiName)
+            } catch {
+                throw i.error(error.message, at: word)
+            }
+        }
+        let id = try targetClient(i)
+        var grants = (changeset[id]?.current["grantTypes"]?.arrayValue ?? []).compactMap(\.stringValue)
+        switch i.spec.id {
+        case .grantsSet: grants = []
+        case .grantsRemove: grants.removeAll { named.contains($0) }
+        default: break
+        }
+        if i.spec.id != .grantsRemove {
+            for grant in named where !grants.contains(grant) { grants.append(grant) }
+        }
+        try stageFields(i, [("grantTypes", .array(grants.map(JSONValue.string)))])
+    }
+
+    func persistentGrants(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let changes: [(path: String, value: JSONValue?)]
+        do {
+            changes = try PersistentGrants.changes(i.arguments.map(\.text))
+        } catch {
+            throw i.error(error.message, at: i.arguments.first, .usage)
+        }
+        try stageFields(i, changes)
+    }
+
+    func refreshRolling(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let changes: [(path: String, value: JSONValue?)]
+        do {
+            changes = try RefreshRolling.changes(i.arguments.map(\.text))
+        } catch {
+            throw i.error(error.message, at: i.arguments.first, .usage)
+        }
+        try stageFields(i, changes)
+    }
+
+    func setTokenManager(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let word = i.arguments[0]
+        if word.text == "none" {
+            try stageFields(i, [("defaultAccessTokenManagerRef", nil)])
+            return
+        }
+        if server != nil {
+            let response = try call(i, APIRequest(.get, "/oauth/accessTokenManagers/" + pathSegment(word.text)))
+            if response.status == 404 {
+                let known = cache.accessTokenManagers.isEmpty ? "" : "; known: \(cache.accessTokenManagers.joined(separator: ", "))"
+                throw i.error("no access token manager '\(word.text)' on the server\(known)", at: word)
+            }
+        }
+        try stageFields(i, [("defaultAccessTokenManagerRef", ["id": .string(word.text)])])
+    }
+}

@@ -1,0 +1,127 @@
+import PFShellJSON
+
+/// A pfsh session: the connection, the selected client, what is staged, variables and profiles.
+/// Commands run against it one at a time; it reaches the world only through `ShellServices` and
+/// the `ServerPort` those return, so it is tested with fakes.
+public final class Session {
+    public struct Connection: Sendable {
+        public let settings: ConnectionSettings
+        public var version: String?
+        /// nil until asked; false on a standalone server.
+        public var clustered: Bool?
+    }
+
+    public let services: any ShellServices
+    public private(set) var server: (any ServerPort)?
+    public internal(set) var connection: Connection?
+    public internal(set) var selected: String?
+    public internal(set) var changeset = Changeset()
+    /// Secrets this session set and committed, by client ID; `secret show --reveal` prints them.
+    public internal(set) var knownSecrets: [String: String] = [:]
+    public internal(set) var profiles: [String: ConnectionSettings] = [:]
+    public var variables: [String: String] = [:]
+    /// Live data for completion, refreshed on connect, `client list` and commit.
+    public internal(set) var cache = LiveCache()
+    /// `--dry-run`: every commit is dry.
+    public var alwaysDryRun = false
+    /// `--json`: data-printing commands print JSON.
+    public var jsonOutput = false
+
+    var undoStack: [Snapshot] = []
+
+    struct Snapshot {
+        let changeset: Changeset
+        let selected: String?
+    }
+
+    public init(services: any ShellServices) {
+        self.services = services
+    }
+
+    /// Runs one parsed command.
+    public func run(_ invocation: Invocation) -> CommandResult {
+        let snapshot = Snapshot(changeset: changeset, selected: selected)
+        var result = CommandResult()
+        do {
+            try dispatch(invocation, &result)
+            if invocation.spec.stages && changeset != snapshot.changeset { undoStack.append(snapshot) }
+        } catch {
+            var located = error
+            if located.location == nil { located.location = invocation.location }
+            result.error = located
+            // A failed staging command stages nothing; a failed commit keeps what it applied.
+            if invocation.spec.stages {
+                changeset = snapshot.changeset
+                selected = snapshot.selected
+            }
+        }
+        return result
+    }
+
+    private func dispatch(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        switch i.spec.id {
+        case .connect: try connect(i, &r)
+        case .disconnect: disconnect(i, &r)
+        case .status: status(i, &r)
+        case .profileDefine: try defineProfile(i, &r)
+        case .profileList: listProfiles(&r)
+        case .clusterStatus: try clusterStatus(i, &r)
+        case .clusterReplicate: try replicate(i, &r)
+        case .clientList: try listClients(i, &r)
+        case .clientShow: try showClient(i, &r)
+        case .clientNew: try newClient(i, &r)
+        case .clientEdit: try editClient(i, &r)
+        case .clientEnsure: try ensureClient(i, &r)
+        case .clientDelete: try deleteClient(i, &r)
+        case .clientClone: try cloneClient(i, &r)
+        case .tokenManagerList: try listTokenManagers(i, &r)
+        case .oidcPolicyList: try listPolicies(i, &r)
+        case .tokenManagerSet: try setTokenManager(i, &r)
+        default: try dispatchEditing(i, &r)
+        }
+    }
+
+    private func dispatchEditing(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        switch i.spec.id {
+        case .set: try setField(i, &r)
+        case .unset: try unsetField(i, &r)
+        case .redirectAdd: try addRedirects(i, &r)
+        case .redirectRemove: try removeRedirects(i, &r)
+        case .redirectList: try listRedirects(i, &r)
+        case .grantsSet, .grantsAdd, .grantsRemove: try changeGrants(i, &r)
+        case .secretSet: try setSecret(i, &r)
+        case .secretGenerate: try generateSecret(i, &r)
+        case .secretShow: try showSecret(i, &r)
+        case .persistentGrants: try persistentGrants(i, &r)
+        case .refreshRolling: try refreshRolling(i, &r)
+        case .diff: try diff(i, &r)
+        case .pending: pending(&r)
+        case .undo: try undo(i, &r)
+        case .discard: try discard(i, &r)
+        case .commit: try commit(i, &r)
+        case .letVariable: try letVariable(i, &r)
+        case .echo: r.print(i.arguments.map(\.text).joined(separator: " "))
+        case .source: r.action = .source(path: i.argument(0) ?? "")
+        case .help: try help(i, &r)
+        case .quit: r.action = .quit
+        default: throw i.error("not handled")
+        }
+    }
+
+    /// The server, or an error saying how to connect.
+    func requireServer(_ i: Invocation) throws(ShellError) -> any ServerPort {
+        guard let server else {
+            throw i.error("not connected; use 'connect URL' or start pfsh with --url or --profile")
+        }
+        return server
+    }
+
+    func setServer(_ port: (any ServerPort)?) {
+        server = port
+    }
+}
+
+extension Session {
+    /// How many clients have staged changes (shown in the prompt).
+    public var stagedCount: Int { changeset.changed.count }
+}

@@ -1,0 +1,63 @@
+/// How a connection is made: the admin API URL and where the credentials come from.
+public struct ConnectionSettings: Sendable, Equatable {
+    public enum CredentialSource: Sendable, Equatable {
+        /// Ask at the terminal without echo (interactive sessions only).
+        case prompt
+        case passwordEnvironment(String)
+        case passwordFile(String)
+        case tokenEnvironment(String)
+    }
+
+    /// The admin API base, always ending in `/pf-admin-api/v1`.
+    public var apiURL: String
+    public var user: String
+    public var credentials: CredentialSource
+    public var caFile: String?
+    public var insecure: Bool
+    public var timeoutSeconds: Int
+    /// The profile this came from, shown in the prompt.
+    public var profile: String?
+
+    public init(
+        apiURL: String, user: String = "administrator", credentials: CredentialSource = .prompt, caFile: String? = nil,
+        insecure: Bool = false, timeoutSeconds: Int = 30, profile: String? = nil
+    ) {
+        self.apiURL = apiURL
+        self.user = user
+        self.credentials = credentials
+        self.caFile = caFile
+        self.insecure = insecure
+        self.timeoutSeconds = timeoutSeconds
+        self.profile = profile
+    }
+
+    /// `https://pf.example.com:9999` → `https://pf.example.com:9999/pf-admin-api/v1`; a URL that
+    /// already holds the API path is kept.
+    public static func apiURL(from text: String) -> String? {
+        var url = text
+        while url.hasSuffix("/") { url.removeLast() }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard afterScheme.count >= 3, !afterScheme[2].isEmpty, !url.contains(" ") else { return nil }
+        return lower.hasSuffix("/pf-admin-api/v1") ? url : url + "/pf-admin-api/v1"
+    }
+}
+
+/// Where a secret comes from for `secret set`.
+public enum SecretSource: Sendable, Equatable {
+    case environment(String)
+    case file(String)
+    case standardInput
+    case prompt
+}
+
+/// What the session needs from the outside world; the edge implements it, tests fake it.
+public protocol ShellServices: AnyObject {
+    /// Opens a connection (reading the password or token as the settings say) and returns the port.
+    func connect(_ settings: ConnectionSettings) throws(ShellError) -> any ServerPort
+    func disconnect()
+    func readSecret(_ source: SecretSource) throws(ShellError) -> String
+    /// A random secret from a CSPRNG, of letters and digits.
+    func randomSecret(length: Int) -> String
+}

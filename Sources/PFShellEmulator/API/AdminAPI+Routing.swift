@@ -1,0 +1,75 @@
+import PFShellJSON
+
+extension AdminAPI {
+    /// Checks the request's envelope (base path, credentials, XSRF header) and hands it to the
+    /// resource it names. Runs under the state lock; changes go to `state` only on success.
+    func respond(to request: APIRequest, state: inout EmulatorState) -> APIResponse {
+        guard request.path == Self.basePath || request.path.hasPrefix(Self.basePath + "/") else {
+            return APIResult.response(404, "resource_not_found", "No resource at '\(request.path)'.")
+        }
+        guard isAuthorized(request) else { return APIResult.unauthorized() }
+        guard request.header("X-XSRF-Header") != nil else {
+            return APIResult.forbidden("The X-XSRF-Header header is required on every Admin API request.")
+        }
+        let segments = PathSegments.split(String(request.path.dropFirst(Self.basePath.count)))
+        let context = RequestContext(
+            request: request, segments: segments, query: QueryParameters(request.query), now: clock())
+        return route(context, state: &state)
+    }
+
+    private func route(_ context: RequestContext, state: inout EmulatorState) -> APIResponse {
+        let s = context.segments
+        switch (s.first, s.count) {
+        case ("oauth", _) where s.count >= 2 && s[1] == "clients":
+            return routeClients(context, Array(s.dropFirst(2)), state: &state)
+        case ("cluster", 2):
+            return cluster(context, action: s[1], state: &state)
+        default:
+            return fixture(context, state: state)
+        }
+    }
+
+    private func routeClients(_ context: RequestContext, _ rest: [String], state: inout EmulatorState) -> APIResponse {
+        var endpoint = ClientsEndpoint(api: self, context: context, state: state)
+        let method = context.request.method
+        let response: APIResponse
+        switch (rest.count, method) {
+        case (0, "GET"): response = endpoint.list()
+        case (0, "POST"): response = endpoint.create()
+        case (1, "GET"): response = endpoint.get(rest[0])
+        case (1, "PUT"): response = endpoint.replace(rest[0])
+        case (1, "DELETE"): response = endpoint.delete(rest[0])
+        case (3, "GET") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
+            response = endpoint.getSecret(rest[0])
+        case (3, "PUT") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
+            response = endpoint.replaceSecret(rest[0])
+        case (0, _), (1, _), (3, _): response = APIResult.methodNotAllowed(method)
+        default: response = APIResult.notFound(rest.joined(separator: "/"))
+        }
+        state = endpoint.state
+        return response
+    }
+
+    private func isAuthorized(_ request: APIRequest) -> Bool {
+        guard let header = request.header("Authorization") else { return false }
+        if let token = configuration.bearerToken, header == "Bearer " + token { return true }
+        guard header.lowercased().hasPrefix("basic "),
+            let decoded = Base64.decode(String(header.dropFirst(6)).trimmingCharacters(in: " "))
+        else { return false }
+        return decoded == "\(configuration.adminUser):\(configuration.adminPassword)"
+    }
+}
+
+/// What every resource handler gets: the request, its decoded path segments and query, and the time.
+struct RequestContext {
+    let request: APIRequest
+    let segments: [String]
+    let query: QueryParameters
+    let now: Int64
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}

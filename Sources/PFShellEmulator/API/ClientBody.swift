@@ -1,0 +1,126 @@
+import PFShellJSON
+
+/// A client request body after the 400-level checks: its storable fields and what it says about the secret.
+struct ClientBody {
+    var fields: JSONObject
+    var secret: SecretInput
+    let api: AdminAPI
+
+    /// What a body says about the secret: a new plaintext, an echoed sealed value, or nothing.
+    enum SecretInput {
+        case none
+        case plaintext(String)
+        case sealed(opened: String?)
+
+        var isNewPlaintext: Bool {
+            if case .plaintext = self { return true }
+            return false
+        }
+
+        /// The secret the client will have; an unreadable sealed value keeps nothing.
+        func resolved(current: String?) -> String? {
+            switch self {
+            case .none: nil
+            case .plaintext(let value): value.isEmpty ? nil : value
+            case .sealed(let opened): opened
+            }
+        }
+    }
+
+    enum Parsed {
+        case success(ClientBody)
+        case failure(APIResponse)
+    }
+
+    static func parse(_ bytes: [UInt8], api: AdminAPI, state: EmulatorState) -> Parsed {
+        let value: JSONValue
+        switch parseJSON(bytes) {
+        case .failure(let response): return .failure(response)
+        case .success(let parsed): value = parsed
+        }
+        var checker = ShapeChecker(strict: api.configuration.strict)
+        guard let fields = checker.object(value, ClientModel.client, path: ""), checker.issues.isEmpty else {
+            return .failure(APIResult.badRequest("The request body is not a valid Client.", checker.issues))
+        }
+        return .success(separateSecret(fields, api: api, state: state))
+    }
+
+    /// Takes `secret` and `encryptedSecret` out of `clientAuth`: they are never stored as fields.
+    private static func separateSecret(_ fields: JSONObject, api: AdminAPI, state: EmulatorState) -> ClientBody {
+        var fields = fields
+        var secret = SecretInput.none
+        if var auth = fields["clientAuth"]?.objectValue {
+            let type = auth["type"]?.stringValue ?? "NONE"
+            if ["SECRET", "CLIENT_SECRET_JWT"].contains(type) {
+                if let plain = auth["secret"]?.stringValue {
+                    secret = .plaintext(plain)
+                } else if let sealed = auth["encryptedSecret"]?.stringValue {
+                    secret = .sealed(opened: SecretSealer(key: state.sealingKey).open(sealed))
+                }
+            }
+            auth["secret"] = nil
+            auth["encryptedSecret"] = nil
+            auth["secondarySecrets"] = nil
+            fields["clientAuth"] = .object(auth)
+        }
+        return ClientBody(fields: fields, secret: secret, api: api)
+    }
+
+    func rules(hasSecret: Bool, state: EmulatorState) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        /// A secret that was given but is unusable is reported as such, not also as missing.
+        var secretGiven = hasSecret
+        if case .sealed(opened: nil) = secret {
+            secretGiven = true
+            issues.append(
+                .invalidValue("clientAuth.encryptedSecret", "The encrypted secret is not valid for this server."))
+        }
+        if case .plaintext("") = secret {
+            secretGiven = true
+            issues.append(.invalidValue("clientAuth.secret", "The client secret must not be empty."))
+        }
+        let context = RuleContext(
+            accessTokenManagerIDs: Set(state.accessTokenManagers.compactMap { $0["id"]?.stringValue }),
+            oidcPolicyIDs: Set(state.oidcPolicies.compactMap { $0["id"]?.stringValue }),
+            metadata: Dictionary(
+                state.clientMetadata.compactMap { entry in
+                    entry["parameter"]?.stringValue.map { ($0, entry["multiValued"]?.boolValue ?? false) }
+                }, uniquingKeysWith: { first, _ in first }),
+            hasSecret: secretGiven)
+        return issues + ClientRules.check(fields, context: context)
+    }
+
+    static func parseSecretBody(_ bytes: [UInt8], strict: Bool) -> ParsedObject {
+        let value: JSONValue
+        switch parseJSON(bytes) {
+        case .failure(let response): return .failure(response)
+        case .success(let parsed): value = parsed
+        }
+        var checker = ShapeChecker(strict: strict)
+        guard let object = checker.object(value, ClientModel.clientSecret, path: ""), checker.issues.isEmpty else {
+            return .failure(APIResult.badRequest("The request body is not a valid ClientSecret.", checker.issues))
+        }
+        return .success(object)
+    }
+
+    enum ParsedObject {
+        case success(JSONObject)
+        case failure(APIResponse)
+    }
+
+    enum ParsedJSON {
+        case success(JSONValue)
+        case failure(APIResponse)
+    }
+
+    static func parseJSON(_ bytes: [UInt8]) -> ParsedJSON {
+        guard !bytes.isEmpty else { return .failure(APIResult.badRequest("The request body is empty.")) }
+        do {
+            return .success(try JSONParser.parse(bytes))
+        } catch {
+            return .failure(
+                APIResult.badRequest(
+                    "The request body is not valid JSON: line \(error.line), column \(error.column): \(error.message)."))
+        }
+    }
+}

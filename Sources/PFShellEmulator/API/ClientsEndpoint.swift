@@ -1,0 +1,164 @@
+import PFShellJSON
+
+/// `/oauth/clients` and `/oauth/clients/{id}[/clientAuth/clientSecret]`, keyed by clientId.
+/// Works on a copy of the state; the router keeps the copy only when the answer is a success.
+struct ClientsEndpoint {
+    let api: AdminAPI
+    let context: RequestContext
+    var state: EmulatorState
+
+    init(api: AdminAPI, context: RequestContext, state: EmulatorState) {
+        self.api = api
+        self.context = context
+        self.state = state
+    }
+
+    var representation: ClientRepresentation {
+        ClientRepresentation(api: api, state: state, request: context.request)
+    }
+
+    // MARK: - Collection
+
+    func list() -> APIResponse {
+        let query = context.query
+        var issues: [ValidationIssue] = []
+        let page = positiveInteger(query["page"], name: "page", issues: &issues) ?? 1
+        let perPage = positiveInteger(query["numberPerPage"], name: "numberPerPage", issues: &issues)
+        guard issues.isEmpty else { return APIResult.validation(issues) }
+        let filter = (query["filter"] ?? "").lowercased()
+        let matching = state.clients.values
+            .filter { filter.isEmpty || $0.clientId.lowercased().contains(filter) || $0.name.lowercased().contains(filter) }
+            .sorted { $0.clientId < $1.clientId }
+        let pageItems: [StoredClient]
+        if let perPage {
+            let start = (page - 1) * perPage
+            pageItems = start < matching.count ? Array(matching[start..<min(start + perPage, matching.count)]) : []
+        } else {
+            pageItems = page == 1 ? matching : []
+        }
+        return .json(200, ["items": .array(pageItems.map { .object(representation.render($0)) })])
+    }
+
+    private func positiveInteger(_ text: String?, name: String, issues: inout [ValidationIssue]) -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text), value >= 1 else {
+            issues.append(.invalidValue(name, "'\(text)' is not a valid value for \(name); a positive integer is expected."))
+            return nil
+        }
+        return value
+    }
+
+    mutating func create() -> APIResponse {
+        let parsed: ClientBody
+        switch ClientBody.parse(context.request.body, api: api, state: state) {
+        case .failure(let response): return response
+        case .success(let body): parsed = body
+        }
+        var issues: [ValidationIssue] = []
+        let id = parsed.fields["clientId"]?.stringValue ?? ""
+        if state.clients[id] != nil {
+            issues.append(
+                ValidationIssue(
+                    errorId: "duplicate_client_id",
+                    message: "The client ID '\(id)' is already in use. Specify a unique client ID.",
+                    fieldPath: "clientId"))
+        }
+        let secret = parsed.secret.resolved(current: nil)
+        issues += parsed.rules(hasSecret: secret != nil, state: state)
+        guard issues.isEmpty else { return APIResult.validation(issues) }
+        let now = context.now
+        let stored = StoredClient(
+            fields: ClientDefaults.apply(to: parsed.fields), secret: secret, creationDate: now, modificationDate: now,
+            clientSecretChangedTime: secret == nil ? nil : now)
+        save(stored)
+        return .json(201, .object(representation.render(stored)))
+    }
+
+    // MARK: - One client
+
+    func get(_ id: String) -> APIResponse {
+        guard let client = state.clients[id] else { return APIResult.notFound(id) }
+        return .json(200, .object(representation.render(client)))
+    }
+
+    mutating func replace(_ id: String) -> APIResponse {
+        guard let existing = state.clients[id] else { return APIResult.notFound(id) }
+        var parsed: ClientBody
+        switch ClientBody.parse(context.request.body, api: api, state: state) {
+        case .failure(let response): return response
+        case .success(let body): parsed = body
+        }
+        parsed.fields["clientId"] = .string(id)  // the path wins over the body
+        parsed.fields = ClientDefaults.ordered(parsed.fields, ClientModel.client)
+        let secret = parsed.secret.resolved(current: existing.secret)
+        let issues = parsed.rules(hasSecret: secret != nil, state: state)
+        guard issues.isEmpty else { return APIResult.validation(issues) }
+        var updated = existing
+        updated.fields = ClientDefaults.apply(to: parsed.fields)
+        if secret != existing.secret || parsed.secret.isNewPlaintext {
+            updated.clientSecretChangedTime = secret == nil ? nil : context.now
+        }
+        updated.secret = secret
+        updated.modificationDate = context.now
+        save(updated)
+        return .json(200, .object(representation.render(updated)))
+    }
+
+    mutating func delete(_ id: String) -> APIResponse {
+        guard state.clients.removeValue(forKey: id) != nil else { return APIResult.notFound(id) }
+        markChanged()
+        return .noContent()
+    }
+
+    // MARK: - Secret
+
+    func getSecret(_ id: String) -> APIResponse {
+        guard let client = state.clients[id] else { return APIResult.notFound(id) }
+        return .json(200, .object(representation.renderSecret(client)))
+    }
+
+    mutating func replaceSecret(_ id: String) -> APIResponse {
+        guard var client = state.clients[id] else { return APIResult.notFound(id) }
+        let body: JSONObject
+        switch ClientBody.parseSecretBody(context.request.body, strict: api.configuration.strict) {
+        case .failure(let response): return response
+        case .success(let object): body = object
+        }
+        let sealer = SecretSealer(key: state.sealingKey)
+        let type = client.fields["clientAuth"]?["type"]?.stringValue ?? "NONE"
+        var issues: [ValidationIssue] = []
+        var newSecret: String?
+        if let plain = body["secret"]?.stringValue {
+            newSecret = plain
+        } else if let sealed = body["encryptedSecret"]?.stringValue {
+            newSecret = sealer.open(sealed)
+            if newSecret == nil { issues.append(.invalidValue("encryptedSecret", "The encrypted secret is not valid.")) }
+        } else {
+            issues.append(.required("secret"))
+        }
+        if newSecret?.isEmpty == true { issues.append(.invalidValue("secret", "The secret must not be empty.")) }
+        if !["SECRET", "CLIENT_SECRET_JWT"].contains(type) {
+            issues.append(
+                .invalidValue("secret", "The client's authentication type is \(type); it does not use a secret."))
+        }
+        guard issues.isEmpty, let newSecret else { return APIResult.validation(issues) }
+        client.secret = newSecret
+        client.clientSecretChangedTime = context.now
+        client.modificationDate = context.now
+        save(client)
+        return .json(200, .object(representation.renderSecret(client)))
+    }
+
+    // MARK: - Bookkeeping
+
+    private mutating func save(_ client: StoredClient) {
+        state.clients[client.clientId] = client
+        markChanged()
+    }
+
+    /// Every client change is configuration that engines do not have yet.
+    private mutating func markChanged() {
+        state.replicationRequired = true
+        state.lastConfigUpdateTime = context.now
+    }
+}

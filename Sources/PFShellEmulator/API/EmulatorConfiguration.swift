@@ -1,0 +1,26 @@
+/// What an emulator instance is told at start.
+public struct EmulatorConfiguration: Sendable {
+    /// Administrator credentials checked with HTTP Basic.
+    public var adminUser: String
+    public var adminPassword: String
+    /// When set, `Authorization: Bearer <token>` is accepted too.
+    public var bearerToken: String?
+    /// Refuse JSON properties that the 12.1 model does not have.
+    public var strict: Bool
+    /// Behave like the console node of a cluster with engines, instead of a standalone server.
+    public var cluster: Bool
+    /// `https` or `http`: used to build `location` URLs in resource references.
+    public var scheme: String
+
+    public init(
+        adminUser: String = "administrator", adminPassword: String = "2FederateM0re", bearerToken: String? = nil,
+        strict: Bool = false, cluster: Bool = false, scheme: String = "https"
+    ) {
+        self.adminUser = adminUser
+        self.adminPassword = adminPassword
+        self.bearerToken = bearerToken
+        self.strict = strict
+        self.cluster = cluster
+        self.scheme = scheme
+    }
+}

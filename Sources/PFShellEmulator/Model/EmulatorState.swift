@@ -1,0 +1,24 @@
+import PFShellJSON
+
+/// Everything the emulator stores. A value: the handler swaps in a new state only when a request
+/// succeeds, so a refused request never leaves half a change behind.
+public struct EmulatorState: Sendable, Equatable {
+    /// Clients by clientId.
+    public var clients: [String: StoredClient] = [:]
+    /// Access token managers, as the API returns them (`id`, `name`, `pluginDescriptorRef`, ...).
+    public var accessTokenManagers: [JSONObject] = []
+    /// OpenID Connect policies, as the API returns them.
+    public var oidcPolicies: [JSONObject] = []
+    /// Names defined under `/oauth/clientSettings` `clientMetadata`: the only allowed `extendedParameters` keys.
+    public var clientMetadata: [JSONObject] = []
+    /// The key that seals secrets into `encryptedSecret` values (AES-256-GCM).
+    public var sealingKey: [UInt8]
+    /// Cluster bookkeeping (used with `--cluster`).
+    public var replicationRequired = false
+    public var lastConfigUpdateTime: Int64?
+    public var lastReplicationTime: Int64?
+
+    public init(sealingKey: [UInt8]) {
+        self.sealingKey = sealingKey
+    }
+}

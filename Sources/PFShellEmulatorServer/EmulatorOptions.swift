@@ -1,0 +1,26 @@
+/// Everything `pfsh-emulator` is told on its command line, already checked for usage errors.
+public struct EmulatorOptions: Sendable {
+    public enum Seed: String, Sendable, CaseIterable {
+        /// A few clients, token managers and policies, like a fresh lab server.
+        case demo
+    }
+
+    public var host = "127.0.0.1"
+    public var port = 9999
+    public var http = false
+    public var certificateFile: String?
+    public var keyFile: String?
+    public var caOut: String?
+    public var user = "administrator"
+    public var passwordVariable: String?
+    public var tokenVariable: String?
+    public var strict = false
+    public var cluster = false
+    public var dataFile: String?
+    public var seed: Seed?
+    public var log = false
+
+    public init() {}
+
+    public static let defaultPassword = "2FederateM0re"
+}

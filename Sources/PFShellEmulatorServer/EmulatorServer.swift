@@ -1,0 +1,71 @@
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+import PFShellEmulator
+import ServiceLifecycle
+
+/// The Admin API listener: HTTPS (or plain HTTP) on one address, keep-alive with no idle timeout,
+/// `Expect: 100-continue` answered, every accepted connection counted.
+///
+/// It is handed out as a `Service` rather than run here, so the caller can put it in one
+/// `ServiceGroup` with other listeners (such as a runtime OAuth endpoint on its own port with the
+/// same certificate) and shut them all down together.
+public struct EmulatorServer: Sendable {
+    public let api: AdminAPI
+    public let host: String
+    /// The port to bind; 0 asks the system for a free one (the real one is given to `onListening`).
+    public let port: Int
+    /// nil serves plain HTTP.
+    public let tls: TLSConfiguration?
+    public let log: RequestLog?
+    public let stats: ConnectionStats
+
+    public init(
+        api: AdminAPI, host: String = "127.0.0.1", port: Int, tls: TLSConfiguration?, log: RequestLog? = nil,
+        stats: ConnectionStats = ConnectionStats()
+    ) {
+        self.api = api
+        self.host = host
+        self.port = port
+        self.tls = tls
+        self.log = log
+        self.stats = stats
+    }
+
+    /// The listener as a service. `onListening` is called once with the bound port, after the socket
+    /// is listening; a bind failure surfaces as an error thrown from the service group's `run()`.
+    public func service(
+        logger: Logger = EmulatorServer.quietLogger,
+        onListening: @escaping @Sendable (Int) async -> Void
+    ) throws(EmulatorServerError) -> any Service {
+        let requested = port
+        return Application(
+            responder: EmulatorResponder(api: api, stats: stats, log: log),
+            server: try serverBuilder(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: port),
+                availableConnectionsDelegate: stats.delegate
+            ),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? requested) },
+            logger: logger
+        )
+    }
+
+    private func serverBuilder() throws(EmulatorServerError) -> HTTPServerBuilder {
+        // No idle timeout: a test may leave one connection quiet between requests for a long time.
+        let http = HTTPServerBuilder.http1AnsweringExpectContinue(configuration: HTTP1Channel.Configuration())
+        guard let tls else { return http }
+        do {
+            return try .tls(http, tlsConfiguration: tls)
+        } catch {
+            throw EmulatorServerError("cannot set up tls: \(CertificatePair.describe(error))")
+        }
+    }
+
+    /// Hummingbird and ServiceLifecycle log to stderr by default; the emulator's stderr carries only
+    /// its own request log and failure messages.
+    public static let quietLogger = Logger(label: "pfsh-emulator") { _ in SwiftLogNoOpLogHandler() }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PFShellEmulator
+
+/// The start-up steps of ``EmulatorLauncher`` that turn options into parts: the handler's
+/// configuration, its initial state and persistence, and the certificate.
+enum EmulatorSetup {
+    static func configuration(_ options: EmulatorOptions) throws(EmulatorServerError) -> EmulatorConfiguration {
+        let password = try options.passwordVariable.map { variable throws(EmulatorServerError) in
+            try environmentValue(variable, purpose: "--password-env")
+        }
+        let token = try options.tokenVariable.map { variable throws(EmulatorServerError) in
+            try environmentValue(variable, purpose: "--token-env")
+        }
+        return EmulatorConfiguration(
+            adminUser: options.user,
+            adminPassword: password ?? EmulatorOptions.defaultPassword,
+            bearerToken: token,
+            strict: options.strict,
+            cluster: options.cluster,
+            scheme: options.http ? "http" : "https"
+        )
+    }
+
+    private static func environmentValue(_ variable: String, purpose: String) throws(EmulatorServerError) -> String {
+        guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
+            throw EmulatorServerError("\(purpose): the environment variable \(variable) is not set or empty")
+        }
+        return value
+    }
+
+    /// The handler over the `--data` file's state, or over a new one (the demo seed, or empty). A new
+    /// state is saved at once when there is a data file, so an unwritable path fails at start and a
+    /// restart finds the same seed.
+    static func adminAPI(_ options: EmulatorOptions, configuration: EmulatorConfiguration)
+        throws(EmulatorServerError) -> AdminAPI
+    {
+        let file = options.dataFile.map(StateFile.init(path:))
+        let state: EmulatorState
+        if let stored = try file?.load() {
+            state = stored
+        } else {
+            state = initialState(options.seed)
+            try file?.save(state)
+        }
+        return AdminAPI(
+            configuration: configuration,
+            state: state,
+            clock: currentMilliseconds,
+            random: randomBytes,
+            persist: { state in try file?.save(state) }
+        )
+    }
+
+    private static func initialState(_ seed: EmulatorOptions.Seed?) -> EmulatorState {
+        switch seed {
+        case .demo: DemoSeed.state(now: currentMilliseconds(), random: randomBytes)
+        case nil: EmulatorState(sealingKey: randomBytes(32))
+        }
+    }
+
+    static func certificate(_ options: EmulatorOptions) throws(EmulatorServerError) -> CertificatePair {
+        if let certificateFile = options.certificateFile, let keyFile = options.keyFile {
+            return try CertificatePair.load(certificateFile: certificateFile, keyFile: keyFile)
+        }
+        return try SelfSignedCertificate.generate()
+    }
+
+    static func publish(_ pair: CertificatePair, _ options: EmulatorOptions) throws(EmulatorServerError)
+        -> CertificateFiles
+    {
+        if let certificateFile = options.certificateFile {
+            return try CertificateFiles.publishGiven(pair, certificateFile: certificateFile, caOut: options.caOut)
+        }
+        return try CertificateFiles.publishGenerated(pair, caOut: options.caOut)
+    }
+
+    @Sendable static func currentMilliseconds() -> Int64 {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    @Sendable static func randomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The lines `pfsh-emulator` prints on stdout once every listener is listening, in a fixed order
+/// whatever order the listeners come up in: one `<name>-url URL` line per listener, then
+/// `ca-file PATH` (HTTPS only), then `ready`. Written with `FileHandle`, not `print`, so each line
+/// reaches a pipe at once instead of sitting in a block buffer.
+actor StartupAnnouncement {
+    private let listeners: [String]
+    private let caFile: String?
+    private var urls: [String: String] = [:]
+    private var announced = false
+
+    /// - Parameter listeners: the line keys in the order to print them, e.g. `["admin-url"]`.
+    init(listeners: [String], caFile: String?) {
+        self.listeners = listeners
+        self.caFile = caFile
+    }
+
+    func listening(_ key: String, url: String) {
+        urls[key] = url
+        guard !announced, listeners.allSatisfy({ urls[$0] != nil }) else { return }
+        announced = true
+        for key in listeners {
+            StandardOutput.line("\(key) \(urls[key] ?? "")")
+        }
+        if let caFile { StandardOutput.line("ca-file \(caFile)") }
+        StandardOutput.line("ready")
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import PFShellEmulatorServer
+
+/// The command line of `pfsh-emulator`. Only parsed and checked here; ``EmulatorLauncher`` runs it.
+struct EmulatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pfsh-emulator",
+        abstract: "An emulator of PingFederate's Admin API, for testing pfsh.",
+        discussion: """
+            Once listening, it prints on stdout, one line each and in this order:
+              admin-url https://127.0.0.1:PORT/pf-admin-api/v1   (http:// with --http)
+              ca-file /absolute/path/ca.pem                       (not with --http)
+              ready
+            On SIGTERM or SIGINT it shuts down gracefully, prints
+              stats connections-accepted N
+            and exits 0. Start-up failures print one line on stderr, prefixed \
+            'pfsh-emulator: ', and exit 1; usage errors exit 2.
+
+            GET /emulator/stats answers {"connectionsAccepted": N, "connectionsOpen": M}, with no \
+            authentication; the count includes the connection asking.
+            """
+    )
+
+    @Option(help: "The port to listen on; 0 picks a free one (read it from the admin-url line).")
+    var port: Int = 9999
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Serve plain HTTP instead of HTTPS.")
+    var http = false
+
+    @Option(help: ArgumentHelp("Serve this PEM certificate (chain) instead of a generated one; needs --key.", valueName: "pem"))
+    var cert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --cert.", valueName: "pem"))
+    var key: String?
+
+    @Option(
+        name: .customLong("ca-out"),
+        help: ArgumentHelp(
+            """
+            Where to write the served certificate as PEM (mode 0644), the file clients trust. A generated \
+            certificate's key goes beside it (ca.pem → ca-key.pem, mode 0600). Default: a new directory \
+            pfsh-emulator-XXXXXX under $TMPDIR or /tmp, removed at shutdown.
+            """,
+            valueName: "path"))
+    var caOut: String?
+
+    @Option(help: "The administrator's user name for HTTP Basic authentication.")
+    var user: String = "administrator"
+
+    @Option(
+        name: .customLong("password-env"),
+        help: ArgumentHelp(
+            "Read the administrator's password from this environment variable (default password: 2FederateM0re).",
+            valueName: "var"))
+    var passwordEnv: String?
+
+    @Option(
+        name: .customLong("token-env"),
+        help: ArgumentHelp("Also accept 'Authorization: Bearer' with the token in this environment variable.", valueName: "var"))
+    var tokenEnv: String?
+
+    @Flag(help: "Refuse JSON properties that PingFederate 12.1's model does not have.")
+    var strict = false
+
+    @Flag(help: "Behave like the console node of a cluster instead of a standalone server.")
+    var cluster = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Load the state from this JSON file, or create it at start; every change is saved to it (mode 0600).",
+            valueName: "file"))
+    var data: String?
+
+    @Option(help: "Start from sample data (instead of empty) when no --data file exists yet.")
+    var seed: SeedName?
+
+    @Flag(help: "Write one line per request on stderr: METHOD PATH STATUS 1.2ms.")
+    var log = false
+
+    enum SeedName: String, ExpressibleByArgument, CaseIterable {
+        case demo
+    }
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (cert == nil) == (key == nil) else { throw ValidationError("--cert and --key go together") }
+        if http, cert != nil || caOut != nil {
+            throw ValidationError("--http serves no certificate: drop --cert, --key and --ca-out")
+        }
+    }
+
+    var options: EmulatorOptions {
+        var options = EmulatorOptions()
+        options.host = host
+        options.port = port
+        options.http = http
+        options.certificateFile = cert
+        options.keyFile = key
+        options.caOut = caOut
+        options.user = user
+        options.passwordVariable = passwordEnv
+        options.tokenVariable = tokenEnv
+        options.strict = strict
+        options.cluster = cluster
+        options.dataFile = data
+        options.seed = seed.flatMap { EmulatorOptions.Seed(rawValue: $0.rawValue) }
+        options.log = log
+        return options
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import PFShellCore
+import PFShellHTTP
+import PFShellJSON
+
+/// The core's `ServerPort` over one libcurl handle: every request of a session runs on the same
+/// kept-alive connection, with `X-XSRF-Header: PingFederate` and JSON.
+final class CurlServerPort: ServerPort {
+    let transport: CurlTransport
+    let apiURL: String
+    let trace: TraceWriter?
+
+    init(apiURL: String, options: TransportOptions, trace: TraceWriter?) throws(ShellError) {
+        do {
+            transport = try CurlTransport(options: options)
+        } catch {
+            throw ShellError(.connection, command: "connect", error.message)
+        }
+        self.apiURL = apiURL
+        self.trace = trace
+    }
+
+    func send(_ request: APIRequest) throws(TransportFailure) -> APIResponse {
+        var headers: [(name: String, value: String)] = [
+            ("X-XSRF-Header", "PingFederate"), ("Accept", "application/json"),
+        ]
+        let body = request.body.map { Array(JSONPrinter.print($0).utf8) }
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        let url = apiURL + request.path
+        let response: HTTPResponse
+        do {
+            response = try transport.send(
+                HTTPRequest(method: HTTPMethod(rawValue: request.method.rawValue) ?? .get, url: url, headers: headers, body: body))
+        } catch {
+            trace?.record(method: request.method.rawValue, url: url, status: nil, milliseconds: 0, request: request.body, response: nil)
+            throw TransportFailure(kind: Self.kind(error.kind), message: error.message)
+        }
+        let json = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
+        trace?.record(
+            method: request.method.rawValue, url: url, status: response.status, milliseconds: response.milliseconds,
+            request: request.body, response: json)
+        return APIResponse(status: response.status, body: json)
+    }
+
+    func cancel() {
+        transport.cancel()
+    }
+
+    static func kind(_ kind: TransportError.Kind) -> TransportFailure.Kind {
+        switch kind {
+        case .dnsFailure: .dns
+        case .connectionRefused: .refused
+        case .tlsFailure: .tls
+        case .timeout: .timeout
+        case .cancelled: .cancelled
+        case .other: .other
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import PFShellCore
+import PFShellLineEditor
+
+/// The terminal session: libedit line editing and history, a prompt that shows where you are,
+/// and a question before leaving with uncommitted changes.
+final class InteractiveLoop {
+    let runner: Runner
+    let editor: LineEditor
+    var session: Session { runner.session }
+
+    init(runner: Runner, environment: [String: String]) {
+        self.runner = runner
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/state")
+        let folder = (state as NSString).appendingPathComponent("pfsh")
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let session = runner.session
+        editor = LineEditor(
+            programName: "pfsh", historyFile: (folder as NSString).appendingPathComponent("history"),
+            completion: { line, cursor in Completer.complete(line: line, cursor: cursor, session: session) })
+    }
+
+    func run() {
+        var lineNumber = 1
+        var assembler = LineAssembler(file: "<terminal>")
+        while true {
+            editor.prompt = assembler.needsMore ? "> " : Prompt.text(for: session)
+            switch editor.readLine(continuation: assembler.needsMore) {
+            case .interrupted:
+                assembler = LineAssembler(file: "<terminal>", firstLine: lineNumber)
+                continue
+            case .endOfInput:
+                Output.out([""])
+                if confirmLeaving() { return }
+                continue
+            case .line(let text):
+                lineNumber += 1
+                guard let line = assembler.feed(text) else { continue }
+                if HistoryPolicy.shouldRecord(line.text) { editor.addToHistory(line.text) }
+                runner.execute(line, showLocations: false)
+                runner.resetAfterInteractiveError()
+                if runner.quitRequested {
+                    if confirmLeaving() { return }
+                    runner.quitRequested = false
+                }
+            }
+        }
+    }
+
+    /// Leaving with staged changes asks first.
+    private func confirmLeaving() -> Bool {
+        let staged = session.changeset.changed
+        guard !staged.isEmpty else { return true }
+        Output.out(staged.map(ClientDiff.summary))
+        editor.prompt = "leave with \(staged.count) uncommitted change(s)? [y/N] "
+        if case .line(let answer) = editor.readLine(), ["y", "yes"].contains(answer.lowercased()) { return true }
+        return false
+    }
+}
+
+/// `pfsh admin@pf.example.com [web] +2> `, or `pfsh> ` when disconnected.
+enum Prompt {
+    static func text(for session: Session) -> String {
+        var parts = ["pfsh"]
+        if let connection = session.connection {
+            let host = connection.settings.profile ?? hostName(connection.settings.apiURL)
+            parts.append("\(connection.settings.user)@\(host)")
+        }
+        if let selected = session.selected { parts.append("[\(selected)]") }
+        if session.stagedCount > 0 { parts.append("+\(session.stagedCount)") }
+        return parts.joined(separator: " ") + "> "
+    }
+
+    static func hostName(_ url: String) -> String {
+        let afterScheme = url.components(separatedBy: "://").last ?? url
+        return afterScheme.split(separator: "/").first.map(String.init) ?? afterScheme
+    }
+}
+
+/// Secrets never appear on a command line, but a `let` of a secret-named variable might carry one.
+enum HistoryPolicy {
+    static func shouldRecord(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard words.first == "let", words.count > 1 else { return true }
+        let name = words[1].uppercased()
+        return !["SECRET", "PASSWORD", "TOKEN", "KEY"].contains { name.contains($0) }
+    }
+}

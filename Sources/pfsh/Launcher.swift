@@ -1,0 +1,149 @@
+import Foundation
+import PFShellCore
+import PFShellLineEditor
+
+/// Puts a session together from the command line, runs the start-up file, connects, runs the
+/// input, and says how it ended.
+final class Launcher {
+    let options: PfshOptions
+    var environment = ProcessInfo.processInfo.environment
+    var sandbox: Sandbox?
+
+    init(options: PfshOptions) {
+        self.options = options
+    }
+
+    enum InputMode {
+        case script(path: String)
+        case commands([String])
+        case piped
+        case terminal
+    }
+
+    var mode: InputMode {
+        if let path = options.script ?? options.f { return .script(path: path) }
+        if !options.c.isEmpty { return .commands(options.c) }
+        return LineEditor.isTerminal(STDIN_FILENO) ? .terminal : .piped
+    }
+
+    func run() -> ExitStatus {
+        setlocale(LC_CTYPE, "")
+        let mode = self.mode
+        var trace: TraceWriter?
+        if let path = options.trace {
+            do {
+                trace = try TraceWriter(path: path)
+            } catch {
+                Output.err("pfsh: cannot open the trace file '\(path)'")
+                return .usage
+            }
+        }
+        let services = TerminalServices(
+            environment: environment, commandsFromStandardInput: isPiped(mode), interactive: isTerminal(mode), trace: trace)
+        let session = Session(services: services)
+        session.alwaysDryRun = options.dryRun
+        session.jsonOutput = options.json
+        for assignment in options.v {
+            let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            session.variables[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        let runner = Runner(session: session, environment: environment, keepGoing: options.keepGoing)
+        defer { sandbox?.stop() }
+        runStartupFile(runner)
+        if runner.status == .success { connect(runner, services) }
+        if runner.status == .success || options.keepGoing { runInput(mode, runner) }
+        return runner.status
+    }
+
+    private func isPiped(_ mode: InputMode) -> Bool {
+        if case .piped = mode { return true }
+        return false
+    }
+
+    private func isTerminal(_ mode: InputMode) -> Bool {
+        if case .terminal = mode { return true }
+        return false
+    }
+
+    /// `$XDG_CONFIG_HOME/pfsh/pfshrc` (default `~/.config/pfsh/pfshrc`), a pfsh script run first.
+    private func runStartupFile(_ runner: Runner) {
+        guard !options.noRC else { return }
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
+        let path = (config as NSString).appendingPathComponent("pfsh/pfshrc")
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        runner.runScript(text: String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// `--sandbox`, `--url` or `--profile`, as a `connect` command so it reports like one.
+    private func connect(_ runner: Runner, _ services: TerminalServices) {
+        var words: [String]
+        if options.sandbox {
+            let password = services.randomSecret(length: 24)
+            do {
+                let started = try Sandbox(password: password)
+                sandbox = started
+                words = ["connect", started.adminURL, "--ca-file", started.caFile, "--password-env", Sandbox.passwordVariable]
+                environment[Sandbox.passwordVariable] = password
+                services.environment[Sandbox.passwordVariable] = password
+            } catch {
+                Output.err("pfsh: \(error.message)")
+                runner.fail(.connection)
+                return
+            }
+        } else if let url = options.url {
+            words = ["connect", url]
+        } else if let profile = options.profile {
+            words = ["connect", "--profile", profile]
+        } else {
+            return
+        }
+        words += connectionFlags()
+        var assembler = LineAssembler(file: "pfsh")
+        guard let line = assembler.feed(words.map(quoted).joined(separator: " ")) else { return }
+        runner.execute(line, showLocations: false)
+    }
+
+    private func connectionFlags() -> [String] {
+        var flags: [String] = []
+        let pairs: [(String, String?)] = [
+            ("--user", options.user), ("--password-env", options.passwordEnv), ("--password-file", options.passwordFile),
+            ("--token-env", options.tokenEnv), ("--ca-file", options.caFile), ("--timeout", options.timeout.map(String.init)),
+        ]
+        for (flag, value) in pairs { if let value { flags += [flag, value] } }
+        if options.insecure { flags.append("--insecure") }
+        return flags
+    }
+
+    private func runInput(_ mode: InputMode, _ runner: Runner) {
+        switch mode {
+        case .script(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Output.err("pfsh: cannot read the script '\(path)'")
+                runner.fail(.usage)
+                return
+            }
+            runner.runScript(text: String(decoding: data, as: UTF8.self), file: path)
+            if !runner.quitRequested { runner.checkNothingLeftStaged(file: path) }
+        case .commands(let commands):
+            for (index, command) in commands.enumerated() where !runner.shouldStop {
+                var assembler = LineAssembler(file: "-c", firstLine: index + 1)
+                if let line = assembler.feed(command) {
+                    runner.execute(line, showLocations: true)
+                    continue
+                }
+                do {
+                    if let line = try assembler.finish() { runner.execute(line, showLocations: true) }
+                } catch {
+                    runner.report(error)
+                }
+            }
+            if !runner.quitRequested { runner.checkNothingLeftStaged(file: "-c") }
+        case .piped:
+            PipedInput.run(runner)
+            if !runner.quitRequested { runner.checkNothingLeftStaged(file: "<stdin>") }
+        case .terminal:
+            InteractiveLoop(runner: runner, environment: environment).run()
+        }
+    }
+}

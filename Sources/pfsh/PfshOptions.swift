@@ -1,0 +1,85 @@
+import ArgumentParser
+
+/// pfsh's command line. Usage errors exit 2 (not argument-parser's 64).
+struct PfshOptions: ParsableArguments {
+    static let helpText = """
+        pfsh: the PingFederate shell. Stage OAuth client changes against the Admin API, review them
+        with diff, and write them with commit; replay saved .pfsh scripts.
+
+        exit status: 0 success; 1 a command, validation or server refusal; 2 a usage error;
+        3 a connection, TLS or authentication failure; 4 a commit conflict or a partial commit
+        """
+
+    @Argument(help: "a .pfsh script to run (instead of reading commands from the terminal or standard input)")
+    var script: String?
+
+    @Option(name: .customLong("url"), help: "the admin host, https://host:9999 (/pf-admin-api/v1 is added)")
+    var url: String?
+
+    @Option(help: "administrator name (default administrator)")
+    var user: String?
+
+    @Option(name: .customLong("password-env"), help: ArgumentHelp("read the password from this environment variable", valueName: "VAR"))
+    var passwordEnv: String?
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp("read the password from this file", valueName: "FILE"))
+    var passwordFile: String?
+
+    @Option(name: .customLong("token-env"), help: ArgumentHelp("send this environment variable as a bearer token", valueName: "VAR"))
+    var tokenEnv: String?
+
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("trust the certificates in this PEM file", valueName: "PEM"))
+    var caFile: String?
+
+    @Flag(help: "do not verify the server's certificate (warns on every connect)")
+    var insecure = false
+
+    @Option(help: ArgumentHelp("give up on a request after this many seconds (default 30)", valueName: "SECONDS"))
+    var timeout: Int?
+
+    @Option(help: ArgumentHelp("connect with a profile defined in pfshrc", valueName: "NAME"))
+    var profile: String?
+
+    @Flag(help: "start the bundled emulator with demo data and connect to it")
+    var sandbox = false
+
+    @Option(name: .short, help: ArgumentHelp("run this command (repeatable)", valueName: "COMMAND"))
+    var c: [String] = []
+
+    @Option(name: .short, help: ArgumentHelp("run this script file", valueName: "FILE"))
+    var f: String?
+
+    @Option(name: .short, help: ArgumentHelp("set a script variable (repeatable)", valueName: "NAME=VALUE"))
+    var v: [String] = []
+
+    @Flag(name: .customLong("keep-going"), help: "continue after an error (the exit status is the first error's)")
+    var keepGoing = false
+
+    @Flag(name: .customLong("dry-run"), help: "make every commit dry: validate and print the requests, write nothing")
+    var dryRun = false
+
+    @Flag(help: "data-printing commands print JSON")
+    var json = false
+
+    @Option(help: ArgumentHelp("append one JSON line per HTTP exchange, secrets removed", valueName: "FILE"))
+    var trace: String?
+
+    @Flag(name: .customLong("no-rc"), help: "do not run $XDG_CONFIG_HOME/pfsh/pfshrc first")
+    var noRC = false
+
+    @Flag(help: "print the version and exit")
+    var version = false
+
+    func validate() throws {
+        let sources = [passwordEnv, passwordFile, tokenEnv].compactMap { $0 }
+        if sources.count > 1 { throw ValidationError("use only one of --password-env, --password-file and --token-env") }
+        if script != nil && f != nil { throw ValidationError("give the script either as an argument or with -f, not both") }
+        if (script != nil || f != nil) && !c.isEmpty { throw ValidationError("give either a script or -c commands, not both") }
+        if sandbox && (url != nil || profile != nil) { throw ValidationError("--sandbox connects by itself; drop --url and --profile") }
+        if url != nil && profile != nil { throw ValidationError("give either --url or --profile") }
+        for assignment in v where !assignment.contains("=") {
+            throw ValidationError("-v expects NAME=VALUE, got '\(assignment)'")
+        }
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+}

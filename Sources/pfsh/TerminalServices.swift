@@ -1,0 +1,103 @@
+import Foundation
+import PFShellCore
+import PFShellHTTP
+
+/// The session's window on the machine: builds libcurl connections, reads passwords and secrets
+/// from where the user said, and draws random secrets from the system's CSPRNG.
+final class TerminalServices: ShellServices {
+    var environment: [String: String]
+    /// Commands arrive on standard input, so `secret set --stdin` cannot read from it.
+    var commandsFromStandardInput: Bool
+    var interactive: Bool
+    let trace: TraceWriter?
+    private(set) var port: CurlServerPort?
+
+    init(environment: [String: String], commandsFromStandardInput: Bool, interactive: Bool, trace: TraceWriter?) {
+        self.environment = environment
+        self.commandsFromStandardInput = commandsFromStandardInput
+        self.interactive = interactive
+        self.trace = trace
+    }
+
+    func connect(_ settings: ConnectionSettings) throws(ShellError) -> any ServerPort {
+        let credentials = try credentials(for: settings)
+        let options = TransportOptions(
+            caFile: settings.caFile, insecure: settings.insecure, connectTimeoutMilliseconds: 10_000,
+            timeoutMilliseconds: settings.timeoutSeconds * 1000, credentials: credentials,
+            userAgent: "pfsh/\(PfshVersion.current)")
+        let port = try CurlServerPort(apiURL: settings.apiURL, options: options, trace: trace)
+        self.port = port
+        return port
+    }
+
+    func disconnect() {
+        port = nil
+    }
+
+    private func credentials(for settings: ConnectionSettings) throws(ShellError) -> Credentials {
+        switch settings.credentials {
+        case .tokenEnvironment(let name):
+            return .bearer(token: try variable(name, for: "--token-env"))
+        case .passwordEnvironment(let name):
+            return .basic(user: settings.user, password: try variable(name, for: "--password-env"))
+        case .passwordFile(let path):
+            return .basic(user: settings.user, password: try firstLine(of: path, command: "connect"))
+        case .prompt:
+            guard interactive, let password = TerminalPrompt.readHidden("password for \(settings.user): ") else {
+                throw ShellError(
+                    .connection, command: "connect",
+                    "no password given; use --password-env VAR, --password-file FILE or --token-env VAR")
+            }
+            return .basic(user: settings.user, password: password)
+        }
+    }
+
+    private func variable(_ name: String, for option: String) throws(ShellError) -> String {
+        guard let value = environment[name], !value.isEmpty else {
+            throw ShellError(.connection, command: "connect", "\(option): environment variable '\(name)' is not set or empty")
+        }
+        return value
+    }
+
+    private func firstLine(of path: String, command: String) throws(ShellError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ShellError(.command, command: command, "cannot read '\(path)'")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+    }
+
+    func readSecret(_ source: SecretSource) throws(ShellError) -> String {
+        switch source {
+        case .environment(let name):
+            guard let value = environment[name], !value.isEmpty else {
+                throw ShellError(.command, command: "secret set", "environment variable '\(name)' is not set or empty")
+            }
+            return value
+        case .file(let path):
+            return try firstLine(of: path, command: "secret set")
+        case .standardInput:
+            guard !commandsFromStandardInput else {
+                throw ShellError(
+                    .usage, command: "secret set", "--stdin cannot be used while commands come from standard input")
+            }
+            return readLine(strippingNewline: true) ?? ""
+        case .prompt:
+            guard interactive, let secret = TerminalPrompt.readHidden("client secret: ") else {
+                throw ShellError(.command, command: "secret set", "--prompt needs a terminal; use --env or --file in scripts")
+            }
+            return secret
+        }
+    }
+
+    func randomSecret(length: Int) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}
+
+enum PfshVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import PFShellCore
+
+/// Usage errors exit 2, as the README documents; argument-parser would use 64.
+let options: PfshOptions
+do {
+    options = try PfshOptions.parse()
+} catch {
+    if PfshOptions.exitCode(for: error) == .success {
+        print(PfshOptions.helpMessage().replacingOccurrences(of: "USAGE:", with: PfshOptions.helpText + "\n\nUSAGE:"))
+        exit(0)
+    }
+    FileHandle.standardError.write(Data(("pfsh: " + PfshOptions.message(for: error) + "\n").utf8))
+    exit(ExitStatus.usage.rawValue)
+}
+
+if options.version {
+    print("pfsh \(PfshVersion.current)")
+    exit(0)
+}
+
+exit(Launcher(options: options).run().rawValue)

@@ -1,0 +1,29 @@
+import Foundation
+import PFShellTestSupport
+import Testing
+
+/// The cross-check: the shared conformance tool, which reads PingFederate's 12.1 OpenAPI document,
+/// run against the built emulator over HTTPS. Found beside the project (or at `$PF_CONFORMANCE`).
+@Suite struct ConformanceTests {
+    static let tool: String? = {
+        let beside = BuiltProducts.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/tools/pf-conformance").path
+        let candidates: [String] = [ProcessInfo.processInfo.environment["PF_CONFORMANCE"], beside].compactMap { $0 }
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+    }()
+
+    @Test(.enabled(if: tool != nil, "the conformance tool is not beside the project"), arguments: [[], ["--strict"]])
+    func theEmulatorPassesTheConformanceCheck(_ extra: [String]) throws {
+        let emulator = try EmulatorProcess.start(extra)
+        defer { emulator.stop() }
+        let result = try ProcessRunner.run(
+            "/usr/bin/env",
+            [
+                "python3", try #require(Self.tool), "--base", emulator.adminURL, "--ca-file",
+                try #require(emulator.caFile), "--user", EmulatorProcess.user, "--password", EmulatorProcess.password,
+            ])
+        let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(result.status == 0, "\(result.stdout.split(separator: "\n").filter { $0.hasPrefix("FAIL") })")
+        #expect(summary.hasSuffix(" passed, 0 failed"), "\(summary)")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PFShellTestSupport
+import Testing
+
+/// Usage errors exit 2, start-up failures exit 1, `--help` exits 0; all with one clear line.
+@Suite struct EmulatorCommandLineTests {
+    let binary = BuiltProducts.path("pfsh-emulator")
+
+    @Test(arguments: [["--no-such-flag"], ["--seed", "nonsense"], ["--cert", "/tmp/x.pem"], ["--port", "abc"]])
+    func usageErrorsExit2(_ arguments: [String]) throws {
+        let result = try ProcessRunner.run(binary, arguments)
+        #expect(result.status == 2)
+        #expect(!result.stderr.isEmpty)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func helpDocumentsTheFlagsAndTheAnnouncedLines() throws {
+        let result = try ProcessRunner.run(binary, ["--help"])
+        #expect(result.status == 0)
+        for word in ["--port", "--http", "--data", "--seed", "--strict", "--cluster", "--log", "admin-url", "ca-file"] {
+            #expect(result.stdout.contains(word), "\(word)")
+        }
+    }
+
+    @Test func aPortInUseIsAStartupFailure() throws {
+        let emulator = try EmulatorProcess.start(["--http"])
+        defer { emulator.stop() }
+        let port = emulator.adminURL.split(separator: ":").last?.split(separator: "/").first.map(String.init) ?? ""
+        let result = try ProcessRunner.run(binary, ["--port", port, "--http"], timeout: 30)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("pfsh-emulator: "))
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    @Test func givenCertificateFilesAreUsed() throws {
+        let directory = try TemporaryDirectory()
+        let first = try EmulatorProcess.start(["--ca-out", directory.file("ca.pem")])
+        let ca = try #require(first.caFile)
+        let key = directory.file("ca-key.pem")
+        first.stop()
+        guard FileManager.default.fileExists(atPath: key) else {
+            Issue.record("the emulator did not write its key beside \(ca)")
+            return
+        }
+        let second = try EmulatorProcess.start(["--cert", ca, "--key", key])
+        defer { second.stop() }
+        #expect(try AdminClient(second, caFile: .some(ca)).call(.get, "/version").status == 200)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PFShellHTTP
+import PFShellJSON
+import PFShellTestSupport
+import Testing
+
+/// `--data FILE`: state survives a restart, a crash never leaves a torn file, a damaged file is refused.
+@Suite(.serialized) struct EmulatorPersistenceTests {
+    @Test func stateSurvivesARestartSecretsIncluded() throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.file("state.json")
+        let first = try EmulatorProcess.start(["--data", data])
+        let client = try AdminClient(first)
+        let created = try client.call(.post, "/oauth/clients", Clients.secretClient("kept", secret: "Kept-Secret-1"))
+        #expect(created.status == 201)
+        let sealed = try client.call(.get, "/oauth/clients/kept").json
+        #expect(first.stop() == 0)
+
+        var attributes = try FileManager.default.attributesOfItem(atPath: data)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+        let second = try EmulatorProcess.start(["--data", data])
+        defer { second.stop() }
+        let again = try AdminClient(second)
+        let reloaded = try again.call(.get, "/oauth/clients/kept")
+        #expect(reloaded.status == 200)
+        #expect(reloaded["creationDate"] == created["creationDate"])
+        // An encryptedSecret read before the restart still opens: the PUT keeps the secret.
+        let put = try again.call(.put, "/oauth/clients/kept", sealed)
+        #expect(put.status == 200)
+        #expect(put["clientSecretChangedTime"] == created["clientSecretChangedTime"])
+        attributes = try FileManager.default.attributesOfItem(atPath: data)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(!(try String(contentsOfFile: data, encoding: .utf8)).isEmpty)
+    }
+
+    @Test func aSeedAppliesOnlyToANewDataFile() throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.file("state.json")
+        let first = try EmulatorProcess.start(["--data", data, "--seed", "demo"])
+        try AdminClient(first).call(.delete, "/oauth/clients/demo-batch")
+        first.stop()
+        let second = try EmulatorProcess.start(["--data", data, "--seed", "demo"])
+        defer { second.stop() }
+        #expect(try AdminClient(second).call(.get, "/oauth/clients")["items"]?.arrayValue?.count == 2)
+    }
+
+    /// Kills the emulator while it is writing client after client; the file must always load.
+    @Test(arguments: [40, 120, 250]) func aCrashMidWriteNeverLeavesATornFile(afterMilliseconds: Int) throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.file("state.json")
+        let emulator = try EmulatorProcess.start(["--data", data, "--http"])
+        let url = emulator.adminURL
+        let writer = Thread {
+            guard let client = try? CurlTransport(options: TransportOptions(credentials: .basic(user: "administrator", password: "2FederateM0re"))) else { return }
+            for index in 0..<2_000 {
+                let body = Array(JSONPrinter.print(Clients.secretClient("bulk-\(index)")).utf8)
+                let request = HTTPRequest(
+                    method: .post, url: url + "/oauth/clients",
+                    headers: [("X-XSRF-Header", "x"), ("Content-Type", "application/json")], body: body)
+                if (try? client.send(request)) == nil { return }
+            }
+        }
+        writer.start()
+        Thread.sleep(forTimeInterval: Double(afterMilliseconds) / 1000)
+        emulator.kill()
+        writer.cancel()
+        var stored = 0
+        if FileManager.default.fileExists(atPath: data) {
+            let parsed = try JSONParser.parse(try String(contentsOfFile: data, encoding: .utf8))
+            stored = parsed["clients"]?.arrayValue?.count ?? -1
+        }
+        #expect(stored >= 0)
+        let restarted = try EmulatorProcess.start(["--data", data, "--http"])
+        defer { restarted.stop() }
+        let listed = try AdminClient(restarted).call(.get, "/oauth/clients")["items"]?.arrayValue?.count
+        #expect(listed == stored)
+    }
+
+    @Test func aDamagedDataFileIsRefusedAndLeftAlone() throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.file("state.json")
+        let damaged = "{\n  \"format\": \"pfsh-emulator-state\",\n  \"clients\": [\n"
+        try damaged.write(toFile: data, atomically: true, encoding: .utf8)
+        let result = try ProcessRunner.run(BuiltProducts.path("pfsh-emulator"), ["--port", "0", "--data", data])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("pfsh-emulator: "))
+        #expect(result.stderr.contains(data))
+        #expect(result.stderr.contains("4:1") || result.stderr.contains("line 4"))
+        #expect(try String(contentsOfFile: data, encoding: .utf8) == damaged)
+    }
+}

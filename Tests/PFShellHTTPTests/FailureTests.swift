@@ -1,0 +1,77 @@
+import Dispatch
+import PFShellHTTP
+import Testing
+
+@Suite("transport failures")
+struct FailureTests {
+    @Test("nothing listening is connectionRefused")
+    func refused() throws {
+        let transport = try CurlTransport(options: TransportOptions())
+        let error = transportError { try transport.send(HTTPRequest(method: .get, url: "http://127.0.0.1:1/")) }
+        #expect(error?.kind == .connectionRefused)
+        #expect(error?.curlCode == 7)
+        #expect(error?.message.hasPrefix("couldn't connect to server") == true)
+    }
+
+    @Test("an unknown host is dnsFailure")
+    func unknownHost() throws {
+        let transport = try CurlTransport(options: TransportOptions())
+        let error = transportError { try transport.send(HTTPRequest(method: .get, url: "http://no-such-host.invalid/")) }
+        #expect(error?.kind == .dnsFailure)
+        #expect(error?.curlCode == 6)
+    }
+
+    @Test("a server slower than timeoutMilliseconds is a timeout")
+    func timeout() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions(timeoutMilliseconds: 300))
+        let start = ContinuousClock.now
+        let error = transportError { try transport.send(HTTPRequest(method: .get, url: server.url("/sleep?ms=3000"))) }
+        #expect(error?.kind == .timeout)
+        #expect(error?.curlCode == 28)
+        #expect(ContinuousClock.now - start < .milliseconds(2500))
+    }
+
+    @Test("cancel() from another thread makes the send fail with cancelled; the next send works")
+    func cancelFromAnotherThread() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions())
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) { transport.cancel() }
+        let start = ContinuousClock.now
+        let error = transportError { try transport.send(HTTPRequest(method: .get, url: server.url("/sleep?ms=6000"))) }
+        #expect(error?.kind == .cancelled)
+        #expect(error?.curlCode == 42)
+        #expect(ContinuousClock.now - start < .milliseconds(4000))
+        #expect(try transport.send(HTTPRequest(method: .get, url: server.url("/after"))).status == 200)
+    }
+
+    @Test("passwords and tokens never appear in errors or descriptions")
+    func secretsStayHidden() throws {
+        let password = "hunter2-Secret"
+        var options = TransportOptions(credentials: .basic(user: "admin", password: password))
+        #expect(!String(describing: options).contains(password))
+        #expect(!String(reflecting: options.credentials).contains(password))
+        var dumped = ""
+        dump(options, to: &dumped)
+        #expect(!dumped.contains(password))
+
+        let transport = try CurlTransport(options: options)
+        let urls = ["http://127.0.0.1:1/", "http://no-such-host.invalid/", "http://admin:\(password)@127.0.0.1:1/"]
+        for url in urls {
+            let error = transportError { try transport.send(HTTPRequest(method: .get, url: url)) }
+            #expect(error != nil)
+            #expect(error.map { !$0.message.contains(password) && !"\($0)".contains(password) } == true)
+        }
+
+        options.credentials = .bearer(token: "tok-\(password)")
+        transport.options = options
+        #expect(!String(describing: options).contains(password))
+        let error = transportError {
+            try transport.send(HTTPRequest(method: .get, url: "ftp://tok-\(password)@127.0.0.1/"))
+        }
+        #expect(error?.kind == .other)
+        #expect(error.map { !$0.message.contains(password) } == true)
+    }
+}

@@ -1,0 +1,159 @@
+import PFShellCore
+import PFShellEmulator
+import PFShellJSON
+import Testing
+
+/// `commit`: checks first, writes in staging order, detects conflicts, never loses a change.
+@Suite struct CommitSessionTests {
+    @Test func wholeClientRulesAreCheckedBeforeAnyRequestWithTheStagingLine() {
+        let shell = SessionHarness()
+        shell.ok("client new svc")
+        shell.ok("grants set client-credentials")
+        let error = shell.fails("commit")
+        #expect(error?.category == .command)
+        #expect(error?.message == "1 problem(s) found; nothing was sent")
+        #expect(error?.notes.first?.hasPrefix("test.pfsh:2:1: client 'svc': clientAuth.type:") == true)
+        #expect(shell.port.writes.isEmpty)
+        #expect(shell.session.changeset["svc"] != nil)
+    }
+
+    @Test func dryRunPrintsTheRequestsAndWritesNothing() {
+        let shell = SessionHarness()
+        shell.services.environment["S"] = "Dry-Secret-1"
+        shell.ok("client new svc")
+        shell.ok("grants set client-credentials")
+        shell.ok("secret set --env S")
+        let output = shell.ok("commit --dry-run")
+        #expect(output.first == "POST /oauth/clients")
+        #expect(output.contains("      \"secret\": \"(set)\""))
+        #expect(!output.joined().contains("Dry-Secret-1"))
+        #expect(output.last == "dry run: 1 request(s), nothing written")
+        #expect(shell.port.writes.isEmpty)
+    }
+
+    @Test func anEditKeepsTheSecretByEchoingIt() throws {
+        let shell = SessionHarness(seed: true)
+        let secretBefore = shell.api.state.clients["demo-batch"]?.secret
+        let changedBefore = shell.api.state.clients["demo-batch"]?.clientSecretChangedTime
+        shell.ok("client edit demo-batch")
+        shell.ok("set description 'changed'")
+        #expect(shell.ok("commit") == ["updated demo-batch", "committed 1 client(s)"])
+        #expect(shell.api.state.clients["demo-batch"]?.secret == secretBefore)
+        #expect(shell.api.state.clients["demo-batch"]?.clientSecretChangedTime == changedBefore)
+        let put = try #require(shell.port.writes.first)
+        #expect(put.method == .put)
+        #expect(put.body?["clientAuth"]?["encryptedSecret"]?.stringValue?.hasPrefix("OBF:JWE:") == true)
+        #expect(put.body?["creationDate"] == nil)
+    }
+
+    @Test func clientsAreWrittenInStagingOrder() {
+        let shell = SessionHarness(seed: true)
+        shell.ok("client new b-first")
+        shell.ok("grants set implicit")
+        shell.ok("client delete demo-mobile")
+        shell.ok("client new a-second")
+        shell.ok("grants set implicit")
+        shell.ok("set description 'touch' --client demo-portal")
+        let output = shell.ok("commit")
+        #expect(output == ["created b-first", "deleted demo-mobile", "created a-second", "updated demo-portal", "committed 4 client(s)"])
+        #expect(shell.port.writes.map(\.method) == [.post, .delete, .post, .put])
+        #expect(shell.stored("demo-mobile") == nil)
+        #expect(shell.stored("a-second") != nil)
+    }
+
+    @Test func aConflictStopsBeforeWritingAndKeepsEverythingStaged() {
+        let shell = SessionHarness(seed: true)
+        shell.ok("client edit demo-portal")
+        shell.ok("set description 'mine'")
+        let other = SessionHarness(api: shell.api)
+        other.ok("client edit demo-portal")
+        other.ok("set name 'Renamed by someone else'")
+        other.ok("commit")
+        let error = shell.fails("commit")
+        #expect(error?.category == .commit)
+        #expect(error?.message == "client 'demo-portal' changed on the server since it was fetched; stopped before writing it")
+        #expect(error?.notes.contains { $0.hasPrefix("name: \"Renamed by someone else\" on the server now") } == true)
+        #expect(shell.port.writes.isEmpty)
+        #expect(shell.session.changeset["demo-portal"]?.current["description"] == "mine")
+        shell.ok("commit --force")
+        #expect(shell.stored("demo-portal")?["description"] == "mine")
+    }
+
+    @Test func aPartialCommitReportsEachClientAndKeepsWhatWasNotApplied() {
+        let shell = SessionHarness()
+        for id in ["a", "b", "c"] {
+            shell.ok("client new \(id)")
+            shell.ok("grants set implicit")
+        }
+        let other = SessionHarness(api: shell.api)
+        other.ok("client new b")
+        other.ok("grants set implicit")
+        other.ok("commit")
+        let result = shell.run("commit")
+        #expect(result.output == ["created a"])
+        let error = result.error
+        #expect(error?.category == .commit)
+        #expect(error?.message.hasPrefix("the server refused client 'b': ") == true)
+        #expect(error?.notes.contains("clientId: The client ID 'b' is already in use. Specify a unique client ID.") == true)
+        #expect(error?.notes.suffix(3) == ["a: applied", "b: failed, still staged", "c: not attempted, still staged"])
+        #expect(shell.session.changeset.changed.map(\.clientId) == ["b", "c"])
+    }
+
+    @Test func aRefusalOfTheFirstClientIsAnOrdinaryFailure() {
+        let shell = SessionHarness(seed: true)
+        shell.ok("client new x")
+        shell.ok("grants set implicit")
+        shell.ok("token-manager default-atm")
+        _ = shell.api.handle(
+            PFShellEmulator.APIRequest(
+                method: "DELETE", path: "/pf-admin-api/v1/oauth/clients/demo-portal",
+                headers: [("X-XSRF-Header", "x"), ("Authorization", "Basic YWRtaW5pc3RyYXRvcjoyRmVkZXJhdGVNMHJl")]))
+        shell.ok("set oidcPolicy.policyGroup nope-policy")
+        let error = shell.fails("commit")
+        #expect(error?.category == .command)
+        #expect(error?.notes.first == "oidcPolicy.policyGroup.id: The OpenID Connect policy with ID 'nope-policy' is not found.")
+    }
+
+    @Test func aLostConnectionKeepsTheClientStaged() {
+        let shell = SessionHarness()
+        shell.ok("client new web")
+        shell.ok("grants set implicit")
+        shell.port.failAt = shell.port.requests.count
+        let error = shell.fails("commit")
+        #expect(error?.category == .connection)
+        #expect(error?.notes.contains("web: failed, still staged") == true)
+        #expect(shell.session.changeset["web"]?.action == .create)
+    }
+
+    @Test func afterACommitTheClientStaysSelectedForMoreEdits() {
+        let shell = SessionHarness()
+        shell.ok("client new web")
+        shell.ok("grants set implicit")
+        shell.ok("commit")
+        shell.ok("set description 'second round'")
+        #expect(shell.ok("commit") == ["updated web", "committed 1 client(s)"])
+    }
+
+    @Test func deleteAndClone() {
+        let shell = SessionHarness(seed: true)
+        let clone = shell.run("client clone demo-batch demo-batch-2")
+        #expect(clone.warnings.first?.message.contains("no secret") == true)
+        shell.ok("secret generate")
+        shell.ok("client delete demo-batch")
+        shell.ok("commit")
+        #expect(shell.stored("demo-batch") == nil)
+        #expect(shell.stored("demo-batch-2")?["name"] == "Demo batch job")
+        #expect(shell.session.knownSecret(for: "demo-batch-2") != nil)
+    }
+
+    @Test func clusterReplication() {
+        let shell = SessionHarness(cluster: true)
+        shell.ok("client new web")
+        shell.ok("grants set implicit")
+        let result = shell.run("commit")
+        #expect(result.warnings.first?.message.contains("replication") == true)
+        shell.ok("set description again")
+        #expect(shell.ok("commit --replicate").last == "replicated the configuration to the cluster")
+        #expect(shell.ok("cluster status").first == "replication required: no")
+    }
+}

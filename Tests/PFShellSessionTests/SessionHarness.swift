@@ -1,0 +1,150 @@
+import PFShellCore
+import PFShellEmulator
+import PFShellJSON
+import Synchronization
+import Testing
+
+/// The emulator's handler as the session's server, in-process.
+final class EmulatorPort: ServerPort {
+    let api: AdminAPI
+    private(set) var requests: [PFShellCore.APIRequest] = []
+    /// Fail the request with this index (0-based) as a lost connection.
+    var failAt: Int?
+
+    init(api: AdminAPI) {
+        self.api = api
+    }
+
+    func send(_ request: PFShellCore.APIRequest) throws(TransportFailure) -> PFShellCore.APIResponse {
+        defer { requests.append(request) }
+        if failAt == requests.count { throw TransportFailure(kind: .other, message: "connection reset by peer") }
+        let parts = request.path.split(separator: "?", maxSplits: 1).map(String.init)
+        let response = api.handle(
+            PFShellEmulator.APIRequest(
+                method: request.method.rawValue, path: AdminAPI.basePath + parts[0], query: parts.count > 1 ? parts[1] : "",
+                headers: [
+                    ("Host", "127.0.0.1:9999"), ("X-XSRF-Header", "PingFederate"),
+                    ("Authorization", "Basic YWRtaW5pc3RyYXRvcjoyRmVkZXJhdGVNMHJl"),
+                ],
+                body: request.body.map { Array(JSONPrinter.print($0).utf8) } ?? []))
+        let body = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
+        return PFShellCore.APIResponse(status: response.status, body: body)
+    }
+
+    /// Requests that write (POST, PUT, DELETE).
+    var writes: [PFShellCore.APIRequest] { requests.filter { $0.method != .get } }
+}
+
+/// Services for tests: secrets from a dictionary standing in for the environment, counted random secrets.
+final class FakeServices: ShellServices {
+    let port: EmulatorPort
+    var environment: [String: String] = [:]
+    var generated = 0
+    var connects: [ConnectionSettings] = []
+
+    init(port: EmulatorPort) {
+        self.port = port
+    }
+
+    func connect(_ settings: ConnectionSettings) throws(ShellError) -> any ServerPort {
+        connects.append(settings)
+        return port
+    }
+
+    func disconnect() {}
+
+    func readSecret(_ source: SecretSource) throws(ShellError) -> String {
+        guard case .environment(let name) = source, let value = environment[name] else {
+            throw ShellError(.command, command: "secret set", "environment variable is not set")
+        }
+        return value
+    }
+
+    func randomSecret(length: Int) -> String {
+        generated += 1
+        return String(repeating: "g", count: length - 1) + String(generated % 10)
+    }
+}
+
+/// A connected session over a fresh in-process emulator, with a line-at-a-time `run`.
+final class SessionHarness {
+    let api: AdminAPI
+    let port: EmulatorPort
+    let services: FakeServices
+    let session: Session
+    var line = 0
+
+    convenience init(seed: Bool = false, cluster: Bool = false, connect: Bool = true) {
+        let state =
+            seed
+            ? DemoSeed.state(now: 1_767_225_600_000, random: { Array(repeating: 5, count: $0) })
+            : EmulatorState(sealingKey: Array(repeating: 5, count: 32))
+        let clock = Mutex<Int64>(1_767_225_600_000)
+        let api = AdminAPI(
+            configuration: EmulatorConfiguration(strict: true, cluster: cluster), state: state,
+            clock: {
+                clock.withLock { value in
+                    value += 1000  // every request one second later
+                    return value
+                }
+            },
+            random: { Array(repeating: 1, count: $0) })
+        self.init(api: api, connect: connect)
+    }
+
+    /// A session over an existing emulator (a second administrator, or a replay).
+    init(api: AdminAPI, connect: Bool = true) {
+        self.api = api
+        port = EmulatorPort(api: api)
+        services = FakeServices(port: port)
+        session = Session(services: services)
+        if connect { run("connect https://127.0.0.1:9999 --password-env PW") }
+    }
+
+    /// Runs one command line as if it were line N of `test.pfsh`.
+    @discardableResult
+    func run(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> CommandResult {
+        line += 1
+        var assembler = LineAssembler(file: "test.pfsh", firstLine: line)
+        do {
+            guard let raw = try assembler.feed(text) ?? assembler.finish() else { return CommandResult() }
+            let parsed = try Lexer.words(raw, variables: Variables(session: session))
+            guard let invocation = try CommandParser.parse(parsed) else { return CommandResult() }
+            return session.run(invocation)
+        } catch let error as ShellError {
+            return CommandResult.failure(error)
+        } catch let error as ScriptError {
+            return CommandResult.failure(ShellError(.usage, error.message, location: error.location))
+        } catch {
+            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
+            return CommandResult()
+        }
+    }
+
+    /// Runs a line that must succeed; returns its output.
+    @discardableResult
+    func ok(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
+        let result = run(text, sourceLocation: sourceLocation)
+        #expect(result.error == nil, "\(text): \(result.error.map { Diagnostic.render($0, showLocation: true) } ?? "")", sourceLocation: sourceLocation)
+        return result.output
+    }
+
+    /// Runs a line that must fail; returns the error.
+    func fails(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ShellError? {
+        let result = run(text, sourceLocation: sourceLocation)
+        #expect(result.error != nil, "\(text) should fail", sourceLocation: sourceLocation)
+        return result.error
+    }
+
+    /// The client as the emulator stores it.
+    func stored(_ id: String) -> JSONObject? {
+        guard case .some(let client) = api.state.clients[id] else { return nil }
+        return client.fields
+    }
+
+    struct Variables: VariableLookup {
+        let session: Session
+        func value(of name: String) -> String? { session.variables[name] }
+        func environment(_ name: String) -> String? { nil }
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the system packages pfsh builds and tests with, on Debian 12 (or any apt system).
+#   libedit-dev            line editing (the pfsh REPL)
+#   libcurl4-openssl-dev   HTTP transport (pfsh talks to the Admin API over libcurl)
+#   tmux                   the interactive tests drive pfsh in tmux
+#   python3                the cross-check tool and the OAuth client-library tests
+# Run as root, or with sudo; without either it prints the command to run and exits 1.
+set -euo pipefail
+
+packages=(libedit-dev libcurl4-openssl-dev tmux pkg-config python3)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup: all system packages present (${packages[*]})"
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo=(sudo)
+else
+    echo "setup: missing system packages: ${missing[*]}" >&2
+    echo "setup: install them as root with:" >&2
+    echo "    apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+fi
+
+echo "setup: installing ${missing[*]}"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+echo "setup: done"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: unit, in-process emulator, and end-to-end against the built binaries,
+# including the cross-check of the emulator against the Admin API spec when the tool is present.
+# Usage: scripts/test.sh [extra swift test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+# The conformance cross-check validates bodies with a JSON schema validator.
+if ! python3 -c 'import openapi_schema_validator' 2>/dev/null && ! python3 -c 'import jsonschema' 2>/dev/null; then
+    python3 -m pip install --quiet openapi-schema-validator || echo "test: no JSON schema validator for the conformance check" >&2
+fi
+
+swift build --build-tests
+swift test --skip-build "$@"
