@@ -101,7 +101,7 @@ final class Launcher {
         words += connectionFlags()
         var assembler = LineAssembler(file: "pfsh")
         guard let line = assembler.feed(words.map(quoted).joined(separator: " ")) else { return }
-        runner.execute(line, showLocations: false)
+        runner.execute(line, showLocations: false, quiet: !isTerminal(mode))
     }
 
     private func connectionFlags() -> [String] {

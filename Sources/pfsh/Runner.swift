@@ -38,7 +38,8 @@ final class Runner {
     }
 
     /// Expands, parses and runs one logical line.
-    func execute(_ raw: RawLine, showLocations: Bool) {
+    /// - Parameter quiet: drop the command's stdout (the automatic `connect` of a script prints nothing).
+    func execute(_ raw: RawLine, showLocations: Bool, quiet: Bool = false) {
         let line: PFShellCore.CommandLine
         do {
             line = try Lexer.words(raw, variables: SessionVariables(session: session, environmentValues: environment))
@@ -55,7 +56,7 @@ final class Runner {
         }
         guard let invocation else { return }
         let result = session.run(invocation)
-        Output.out(result.output)
+        if !quiet { Output.out(result.output) }
         for warning in result.warnings {
             Output.err(Diagnostic.line(.warning, command: warning.command, warning.message, at: showLocations ? invocation.location : nil))
         }
