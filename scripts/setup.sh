@@ -4,8 +4,22 @@
 #   libcurl4-openssl-dev   HTTP transport (pfsh talks to the Admin API over libcurl)
 #   tmux                   the interactive tests drive pfsh in tmux
 #   python3                the cross-check tool and the OAuth client-library tests
+# Then the Python packages the OAuth client-library test uses, from PyPI when missing:
+#   authlib, requests      a real OAuth client against the emulator's runtime endpoints
 # Run as root, or with sudo; without either it prints the command to run and exits 1.
 set -euo pipefail
+
+# The OAuth client libraries (Tests/PFShellRuntimeOAuthTests); a failed install is reported, not fatal,
+# and that test then says what is missing.
+python_packages() {
+    if python3 -c 'import authlib, requests' 2>/dev/null; then
+        echo "setup: python packages present (authlib, requests)"
+    else
+        echo "setup: installing python packages authlib and requests"
+        python3 -m pip install --quiet authlib requests ||
+            echo "setup: could not install authlib and requests; the OAuth client-library test will fail" >&2
+    fi
+}
 
 packages=(libedit-dev libcurl4-openssl-dev tmux pkg-config python3)
 
@@ -18,6 +32,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "setup: all system packages present (${packages[*]})"
+    python_packages
     exit 0
 fi
 
@@ -36,3 +51,4 @@ echo "setup: installing ${missing[*]}"
 "${sudo[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 echo "setup: done"
+python_packages

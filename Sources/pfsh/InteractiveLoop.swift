@@ -18,7 +18,7 @@ final class InteractiveLoop {
         let session = runner.session
         editor = LineEditor(
             programName: "pfsh", historyFile: (folder as NSString).appendingPathComponent("history"),
-            completion: { line, cursor in Completer.complete(line: line, cursor: cursor, session: session) })
+            completion: { line, cursor in LineCompletion.complete(line: line, cursor: cursor, session: session) })
     }
 
     func run() {

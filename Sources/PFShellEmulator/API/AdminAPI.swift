@@ -1,20 +1,20 @@
 import PFShellJSON
-import Synchronization
 
 /// The Admin API under `/pf-admin-api/v1`, answering one request at a time against the state it holds.
-/// Thread-safe: requests are serialised by a lock, and each one sees and leaves a whole state.
+/// Thread-safe: requests are serialised by the ``EmulatorStore``'s lock, and each one sees and leaves
+/// a whole state. The runtime OAuth endpoints (``RuntimeAPI``) may share the same store.
 public final class AdminAPI: Sendable {
     public typealias Clock = @Sendable () -> Int64
     public typealias RandomBytes = @Sendable (Int) -> [UInt8]
-    public typealias Persist = @Sendable (EmulatorState) throws -> Void
+    public typealias Persist = EmulatorStore.Persist
 
     public static let basePath = "/pf-admin-api/v1"
 
     let configuration: EmulatorConfiguration
     let clock: Clock
     let random: RandomBytes
-    let persist: Persist
-    private let current: Mutex<EmulatorState>
+    /// The state, shared with a ``RuntimeAPI`` when one is built over the same store.
+    public let store: EmulatorStore
 
     /// - Parameters:
     ///   - clock: the time in milliseconds since 1970; injected so tests control it.
@@ -25,30 +25,29 @@ public final class AdminAPI: Sendable {
         configuration: EmulatorConfiguration, state: EmulatorState, clock: @escaping Clock,
         random: @escaping RandomBytes, persist: @escaping Persist = { _ in }
     ) {
+        self.init(
+            configuration: configuration, store: EmulatorStore(state: state, persist: persist), clock: clock,
+            random: random)
+    }
+
+    /// An Admin API over a store that others (the runtime endpoints) may share; the store persists.
+    public init(configuration: EmulatorConfiguration, store: EmulatorStore, clock: @escaping Clock, random: @escaping RandomBytes) {
         self.configuration = configuration
         self.clock = clock
         self.random = random
-        self.persist = persist
-        self.current = Mutex(state)
+        self.store = store
     }
 
     /// A copy of the state as it is now.
     public var state: EmulatorState {
-        current.withLock { $0 }
+        store.state
     }
 
     public func handle(_ request: APIRequest) -> APIResponse {
-        current.withLock { state in
-            var working = state
-            let response = respond(to: request, state: &working)
-            guard working != state else { return response }
-            do {
-                try persist(working)
-            } catch {
-                return APIResult.serverError("The change could not be saved: \(error)")
-            }
-            state = working
-            return response
+        store.change { state in
+            respond(to: request, state: &state)
+        } failed: { error in
+            APIResult.serverError("The change could not be saved: \(error)")
         }
     }
 }
