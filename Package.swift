@@ -96,6 +96,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Benchmarks: completion time with a large cache (`swift run -c release pfsh-bench`).
+        .executableTarget(name: "pfsh-bench", dependencies: ["PFShellCore"], path: "Benchmarks/pfsh-bench", swiftSettings: swiftSettings),
+
         // MARK: Test support and tests.
 
         /// Starts the built binaries, reads the emulator's announced lines, makes temporary folders.
@@ -131,10 +134,17 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        /// The interactive shell driven in tmux (isolated socket, fixed size, temporary HOME).
+        .testTarget(
+            name: "PFShellInteractiveTests",
+            dependencies: ["PFShellTestSupport", "PFShellHTTP", "PFShellJSON"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PFShellLineEditorTests", dependencies: ["PFShellLineEditor"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PFShellEndToEndTests",
             dependencies: ["PFShellTestSupport", "PFShellJSON", "PFShellHTTP"],
+            exclude: ["Transcripts"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -27,7 +27,7 @@ public enum EmulatorLauncher {
         defer { prepared.certificateFiles?.removeTemporary() }
         let group = ServiceGroup(
             configuration: .init(
-                services: [prepared.service],
+                services: prepared.services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: EmulatorServer.quietLogger
             ))
@@ -41,14 +41,15 @@ public enum EmulatorLauncher {
     }
 
     private struct Prepared {
-        let service: any Service
+        let services: [any Service]
+        /// The Admin API listener's connections: the `stats connections-accepted` line counts these only.
         let stats: ConnectionStats
         let certificateFiles: CertificateFiles?
     }
 
     private static func prepare(_ options: EmulatorOptions) throws(EmulatorServerError) -> Prepared {
         let configuration = try EmulatorSetup.configuration(options)
-        let api = try EmulatorSetup.adminAPI(options, configuration: configuration)
+        let (api, runtime) = try EmulatorSetup.handlers(options, configuration: configuration)
         var tls: TLSConfiguration?
         var certificateFiles: CertificateFiles?
         if !options.http {
@@ -56,15 +57,25 @@ public enum EmulatorLauncher {
             tls = try pair.tlsConfiguration()
             certificateFiles = try EmulatorSetup.publish(pair, options)
         }
-        let server = EmulatorServer(
-            api: api, host: options.host, port: options.port, tls: tls, log: options.log ? RequestLog() : nil)
-        let announcement = StartupAnnouncement(listeners: ["admin-url"], caFile: certificateFiles?.certificatePath)
+        let log = options.log ? RequestLog() : nil
+        let server = EmulatorServer(api: api, host: options.host, port: options.port, tls: tls, log: log)
+        let runtimeServer = RuntimeServer(runtime: runtime, host: options.host, port: options.runtimePort, tls: tls, log: log)
+        let announcement = StartupAnnouncement(
+            listeners: ["admin-url", "runtime-url"], caFile: certificateFiles?.certificatePath)
         let scheme = options.http ? "http" : "https"
         let host = urlHost(options.host)
-        let service = try server.service { port in
+        let adminService = try server.service { port in
             await announcement.listening("admin-url", url: "\(scheme)://\(host):\(port)\(AdminAPI.basePath)")
         }
-        return Prepared(service: service, stats: server.stats, certificateFiles: certificateFiles)
+        let runtimeService = try runtimeServer.service { port in
+            await announcement.listening("runtime-url", url: "\(scheme)://\(host):\(port)")
+        }
+        return Prepared(
+            services: [
+                NamedListener(service: adminService, port: options.port),
+                NamedListener(service: runtimeService, port: options.runtimePort),
+            ],
+            stats: server.stats, certificateFiles: certificateFiles)
     }
 
     /// The host as it goes into a URL: a wildcard address becomes the loopback one, and an IPv6
@@ -78,7 +89,13 @@ public enum EmulatorLauncher {
     }
 
     private static func describeListenerFailure(_ error: any Error, options: EmulatorOptions) -> String {
-        let address = "\(urlHost(options.host)):\(options.port)"
+        var error = error
+        var port = options.port
+        if let failure = error as? NamedListener.Failure {
+            error = failure.underlying
+            port = failure.port
+        }
+        let address = "\(urlHost(options.host)):\(port)"
         if error is SocketAddressError || error is SocketAddressError.UnknownHost {
             return "cannot listen on \(address): unknown host"
         }
@@ -91,5 +108,25 @@ public enum EmulatorLauncher {
     private static func fail(_ message: String) -> Int32 {
         StandardOutput.errorLine("pfsh-emulator: \(message)")
         return 1
+    }
+}
+
+/// A listener that, when it fails, says which port it was asked for, so a start-up failure names the
+/// right one of the two listeners.
+private struct NamedListener: Service {
+    struct Failure: Error {
+        let port: Int
+        let underlying: any Error
+    }
+
+    let service: any Service
+    let port: Int
+
+    func run() async throws {
+        do {
+            try await service.run()
+        } catch {
+            throw Failure(port: port, underlying: error)
+        }
     }
 }

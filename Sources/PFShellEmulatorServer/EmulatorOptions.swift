@@ -7,6 +7,8 @@ public struct EmulatorOptions: Sendable {
 
     public var host = "127.0.0.1"
     public var port = 9999
+    /// The runtime OAuth listener's port, like PingFederate's engine port; 0 picks a free one.
+    public var runtimePort = 9031
     public var http = false
     public var certificateFile: String?
     public var keyFile: String?

@@ -41,20 +41,30 @@ public struct EmulatorServer: Sendable {
         logger: Logger = EmulatorServer.quietLogger,
         onListening: @escaping @Sendable (Int) async -> Void
     ) throws(EmulatorServerError) -> any Service {
-        let requested = port
-        return Application(
-            responder: EmulatorResponder(api: api, stats: stats, log: log),
-            server: try serverBuilder(),
+        try Self.listener(
+            responder: EmulatorResponder(api: api, stats: stats, log: log), host: host, port: port, tls: tls,
+            stats: stats, logger: logger, onListening: onListening)
+    }
+
+    /// One Hummingbird listener for `responder`: HTTP/1.1 (with TLS unless `tls` is nil), no idle
+    /// timeout, `Expect: 100-continue` answered, connections counted in `stats`.
+    static func listener(
+        responder: some HTTPResponder<BasicRequestContext>, host: String, port: Int, tls: TLSConfiguration?,
+        stats: ConnectionStats, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
+    ) throws(EmulatorServerError) -> any Service {
+        Application(
+            responder: responder,
+            server: try serverBuilder(tls: tls),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port),
                 availableConnectionsDelegate: stats.delegate
             ),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? requested) },
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger
         )
     }
 
-    private func serverBuilder() throws(EmulatorServerError) -> HTTPServerBuilder {
+    private static func serverBuilder(tls: TLSConfiguration?) throws(EmulatorServerError) -> HTTPServerBuilder {
         // No idle timeout: a test may leave one connection quiet between requests for a long time.
         let http = HTTPServerBuilder.http1AnsweringExpectContinue(configuration: HTTP1Channel.Configuration())
         guard let tls else { return http }

@@ -28,11 +28,12 @@ enum EmulatorSetup {
         return value
     }
 
-    /// The handler over the `--data` file's state, or over a new one (the demo seed, or empty). A new
-    /// state is saved at once when there is a data file, so an unwritable path fails at start and a
-    /// restart finds the same seed.
-    static func adminAPI(_ options: EmulatorOptions, configuration: EmulatorConfiguration)
-        throws(EmulatorServerError) -> AdminAPI
+    /// The handlers over the `--data` file's state, or over a new one (the demo seed, or empty): the
+    /// Admin API and the runtime OAuth endpoints share one store, so a client created through the one
+    /// is served at once by the other. A new state is saved at once when there is a data file, so an
+    /// unwritable path fails at start and a restart finds the same seed. Runtime tokens are never saved.
+    static func handlers(_ options: EmulatorOptions, configuration: EmulatorConfiguration)
+        throws(EmulatorServerError) -> (admin: AdminAPI, runtime: RuntimeAPI)
     {
         let file = options.dataFile.map(StateFile.init(path:))
         let state: EmulatorState
@@ -42,13 +43,10 @@ enum EmulatorSetup {
             state = initialState(options.seed)
             try file?.save(state)
         }
-        return AdminAPI(
-            configuration: configuration,
-            state: state,
-            clock: currentMilliseconds,
-            random: randomBytes,
-            persist: { state in try file?.save(state) }
-        )
+        let store = EmulatorStore(state: state, persist: { state in try file?.save(state) })
+        let admin = AdminAPI(configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes)
+        let runtime = RuntimeAPI(configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes)
+        return (admin, runtime)
     }
 
     private static func initialState(_ seed: EmulatorOptions.Seed?) -> EmulatorState {

@@ -5,29 +5,43 @@ import PFShellEmulatorServer
 struct EmulatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pfsh-emulator",
-        abstract: "An emulator of PingFederate's Admin API, for testing pfsh.",
+        abstract: "An emulator of PingFederate's Admin API and runtime OAuth endpoints, for testing pfsh.",
         discussion: """
             Once listening, it prints on stdout, one line each and in this order:
               admin-url https://127.0.0.1:PORT/pf-admin-api/v1   (http:// with --http)
+              runtime-url https://127.0.0.1:PORT                  (http:// with --http)
               ca-file /absolute/path/ca.pem                       (not with --http)
               ready
             On SIGTERM or SIGINT it shuts down gracefully, prints
-              stats connections-accepted N
+              stats connections-accepted N                        (admin listener)
             and exits 0. Start-up failures print one line on stderr, prefixed \
             'pfsh-emulator: ', and exit 1; usage errors exit 2.
+
+            The runtime listener (like PingFederate's engine port 9031, with the same certificate) \
+            serves the clients the Admin API stores: POST /as/token.oauth2 (client_credentials, \
+            authorization_code with PKCE, refresh_token), GET /as/authorization.oauth2, POST \
+            /as/introspect.oauth2, POST /as/revoke_token.oauth2, GET /idp/userinfo.openid and \
+            /.well-known/openid-configuration. The authorization endpoint shows no login page: it \
+            signs in the test user 'joe' at once and redirects with the code. Codes and tokens live \
+            in memory only; a restart forgets them.
 
             GET /emulator/stats answers {"connectionsAccepted": N, "connectionsOpen": M}, with no \
             authentication; the count includes the connection asking.
             """
     )
 
-    @Option(help: "The port to listen on; 0 picks a free one (read it from the admin-url line).")
+    @Option(help: "The Admin API's port; 0 picks a free one (read it from the admin-url line).")
     var port: Int = 9999
+
+    @Option(
+        name: .customLong("runtime-port"),
+        help: "The port of the runtime OAuth endpoints; 0 picks a free one (read it from the runtime-url line).")
+    var runtimePort: Int = 9031
 
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
 
-    @Flag(help: "Serve plain HTTP instead of HTTPS.")
+    @Flag(help: "Serve plain HTTP instead of HTTPS, on both listeners.")
     var http = false
 
     @Option(help: ArgumentHelp("Serve this PEM certificate (chain) instead of a generated one; needs --key.", valueName: "pem"))
@@ -77,7 +91,7 @@ struct EmulatorCommand: ParsableCommand {
     @Option(help: "Start from sample data (instead of empty) when no --data file exists yet.")
     var seed: SeedName?
 
-    @Flag(help: "Write one line per request on stderr: METHOD PATH STATUS 1.2ms.")
+    @Flag(help: "Write one line per request (both listeners) on stderr: METHOD PATH STATUS 1.2ms.")
     var log = false
 
     enum SeedName: String, ExpressibleByArgument, CaseIterable {
@@ -86,6 +100,10 @@ struct EmulatorCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...65535).contains(runtimePort) else {
+            throw ValidationError("--runtime-port must be between 0 and 65535")
+        }
+        if port != 0, port == runtimePort { throw ValidationError("--port and --runtime-port must differ") }
         guard (cert == nil) == (key == nil) else { throw ValidationError("--cert and --key go together") }
         if http, cert != nil || caOut != nil {
             throw ValidationError("--http serves no certificate: drop --cert, --key and --ca-out")
@@ -96,6 +114,7 @@ struct EmulatorCommand: ParsableCommand {
         var options = EmulatorOptions()
         options.host = host
         options.port = port
+        options.runtimePort = runtimePort
         options.http = http
         options.certificateFile = cert
         options.keyFile = key

@@ -6,11 +6,13 @@ import PFShellLineEditor
 /// and a question before leaving with uncommitted changes.
 final class InteractiveLoop {
     let runner: Runner
+    let services: TerminalServices
     let editor: LineEditor
     var session: Session { runner.session }
 
-    init(runner: Runner, environment: [String: String]) {
+    init(runner: Runner, services: TerminalServices, environment: [String: String]) {
         self.runner = runner
+        self.services = services
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/state")
         let folder = (state as NSString).appendingPathComponent("pfsh")
@@ -38,7 +40,10 @@ final class InteractiveLoop {
                 lineNumber += 1
                 guard let line = assembler.feed(text) else { continue }
                 if HistoryPolicy.shouldRecord(line.text) { editor.addToHistory(line.text) }
+                let transport = services.port?.transport
+                let watcher = InterruptWatcher { transport?.cancel() }
                 runner.execute(line, showLocations: false)
+                watcher.stop()
                 runner.resetAfterInteractiveError()
                 if runner.quitRequested {
                     if confirmLeaving() { return }

@@ -51,7 +51,7 @@ final class Launcher {
         defer { sandbox?.stop() }
         runStartupFile(runner)
         if runner.status == .success { connect(runner, services) }
-        if runner.status == .success || options.keepGoing { runInput(mode, runner) }
+        if runner.status == .success || options.keepGoing || isTerminal(mode) { runInput(mode, runner, services) }
         return runner.status
     }
 
@@ -115,7 +115,7 @@ final class Launcher {
         return flags
     }
 
-    private func runInput(_ mode: InputMode, _ runner: Runner) {
+    private func runInput(_ mode: InputMode, _ runner: Runner, _ services: TerminalServices) {
         switch mode {
         case .script(let path):
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -124,7 +124,7 @@ final class Launcher {
                 return
             }
             runner.runScript(text: String(decoding: data, as: UTF8.self), file: path)
-            if !runner.quitRequested { runner.checkNothingLeftStaged(file: path) }
+            runner.checkNothingLeftStaged(file: path)
         case .commands(let commands):
             for (index, command) in commands.enumerated() where !runner.shouldStop {
                 var assembler = LineAssembler(file: "-c", firstLine: index + 1)
@@ -138,12 +138,12 @@ final class Launcher {
                     runner.report(error)
                 }
             }
-            if !runner.quitRequested { runner.checkNothingLeftStaged(file: "-c") }
+            runner.checkNothingLeftStaged(file: "-c")
         case .piped:
             PipedInput.run(runner)
-            if !runner.quitRequested { runner.checkNothingLeftStaged(file: "<stdin>") }
+            runner.checkNothingLeftStaged(file: "<stdin>")
         case .terminal:
-            InteractiveLoop(runner: runner, environment: environment).run()
+            InteractiveLoop(runner: runner, services: services, environment: environment).run()
         }
     }
 }

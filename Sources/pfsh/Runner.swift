@@ -108,10 +108,12 @@ final class Runner {
         if status == .success { status = exit }
     }
 
-    /// A script must not end with changes that were never committed.
+    /// A script must not end with changes that were never committed (`quit` included: nobody is
+    /// there to ask). Under `--dry-run` a commit that validated exactly what is staged counts.
     func checkNothingLeftStaged(file: String) {
         let staged = session.changeset.changed
         guard !staged.isEmpty else { return }
+        if session.alwaysDryRun && session.dryRunCommitted == session.changeset { return }
         let error = ShellError(
             .command, "the script ended with uncommitted changes; add 'commit' or 'discard --all'",
             location: nil, notes: staged.map(ClientDiff.summary))

@@ -11,6 +11,7 @@ extension Session {
         if alwaysDryRun || i.flag("--dry-run") {
             r.output += clients.flatMap { CommitRequests.describe($0) }
             r.print("dry run: \(clients.count) request(s), nothing written")
+            if alwaysDryRun { dryRunCommitted = changeset }
             return
         }
         _ = try requireServer(i)

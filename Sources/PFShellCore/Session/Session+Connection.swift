@@ -130,9 +130,10 @@ extension Session {
         }
         let required = body?["replicationRequired"]?.boolValue == true
         r.print("replication required: \(required ? "yes" : "no")")
-        for node in body?["nodes"]?.arrayValue ?? [] {
-            r.print("  \(node["mode"]?.stringValue ?? "?")  \(node["address"]?.stringValue ?? "?")  \(node["version"]?.stringValue ?? "")")
+        let nodes = (body?["nodes"]?.arrayValue ?? []).map { node in
+            [node["mode"]?.stringValue ?? "?", node["address"]?.stringValue ?? "?", node["version"]?.stringValue ?? ""]
         }
+        r.output += TextTable.render(header: ["", "", ""], rows: nodes).dropFirst().map { "  " + $0 }
     }
 
     func replicate(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {

@@ -29,6 +29,10 @@ extension Session {
 
     func field(_ i: Invocation, _ word: Word) throws(ShellError) -> FieldInfo {
         guard let info = FieldCatalog.field(word.text) else {
+            if FieldCatalog.groups.contains(word.text) {
+                let example = FieldCatalog.all.first { $0.parent == word.text }?.path ?? word.text
+                throw i.error("'\(word.text)' is an object; name one of its fields, e.g. '\(example)'", at: word)
+            }
             let hint = FieldCatalog.suggestion(for: word.text).map { "; did you mean '\($0)'?" } ?? ""
             throw i.error("unknown field '\(word.text)'\(hint)", at: word)
         }

@@ -26,6 +26,9 @@ public final class Session {
     public var alwaysDryRun = false
     /// `--json`: data-printing commands print JSON.
     public var jsonOutput = false
+    /// What the last commit under `--dry-run` validated: a dry-run script that commits has done all
+    /// it can, so it must not end "with uncommitted changes".
+    public internal(set) var dryRunCommitted: Changeset?
 
     var undoStack: [Snapshot] = []
 

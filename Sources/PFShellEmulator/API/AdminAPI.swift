@@ -21,7 +21,7 @@ public final class AdminAPI: Sendable {
     ///   - random: cryptographically random bytes, for the nonces of `encryptedSecret`.
     ///   - persist: called with the new state after every change, before the response is sent;
     ///     when it throws, the change is undone and the request gets a 500.
-    public init(
+    public convenience init(
         configuration: EmulatorConfiguration, state: EmulatorState, clock: @escaping Clock,
         random: @escaping RandomBytes, persist: @escaping Persist = { _ in }
     ) {

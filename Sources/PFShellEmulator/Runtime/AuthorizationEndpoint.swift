@@ -1,0 +1,100 @@
+/// `GET` (or form `POST`) `/as/authorization.oauth2`, `response_type=code` (RFC 6749 §4.1.1,
+/// RFC 7636; pf-runtime-oauth.md §4).
+///
+/// Until the client and its redirect URI are trusted, errors are a 400 page and never a redirect
+/// (RFC 6749 §4.1.2.1): an unknown or disabled client, a missing or unregistered `redirect_uri`.
+/// After that, errors go back to the redirect URI as `error`, `error_description` and `state`.
+///
+/// Emulator shortcut: no login page and no consent page. The fixed user ``RuntimeAPI/testUser`` is
+/// signed in at once and the answer is the 302 with the code, so a flow can run unattended.
+struct AuthorizationEndpoint {
+    let exchange: RuntimeExchange
+    var grants: RuntimeGrants
+
+    /// Why the request cannot go back to the client: shown on the error page.
+    private struct Untrusted: Error {
+        let message: String
+    }
+
+    mutating func respond() -> APIResponse {
+        let parameters: OAuthParameters
+        switch OAuthParameters.of(exchange.request, from: .bodyAndQuery) {
+        case .unsupportedContentType(let type):
+            return OAuthResponse.errorPage("The request must be a form (application/x-www-form-urlencoded), not \(type).")
+        case .success(let parsed): parameters = parsed
+        }
+        if let name = parameters.repeated(among: ["client_id", "redirect_uri"]) {
+            return OAuthResponse.errorPage("The parameter \(name) is repeated.")
+        }
+        // PingFederate answers an unknown client_id with a 400 and logs "Unknown or invalid client_id".
+        guard let id = parameters["client_id"], let client = exchange.client(id) else {
+            return OAuthResponse.errorPage("Unknown or invalid client_id.")
+        }
+        let requested = parameters["redirect_uri"]
+        guard let redirectURI = RedirectURIMatch.resolve(requested, registered: client.redirectURIs) else {
+            return OAuthResponse.errorPage(
+                requested == nil
+                    ? "redirect_uri is required: the client does not have exactly one redirect URI without a wildcard."
+                    : "The redirect_uri is not registered for this client.")
+        }
+        let state = parameters["state"]
+        do {
+            let code = try issueCode(client, parameters, redirectURI: redirectURI, redirectURIWasGiven: requested != nil)
+            return OAuthResponse.redirect(to: redirectURI, with: [("code", code)] + (state.map { [("state", $0)] } ?? []))
+        } catch {
+            var answer = [("error", error.error)]
+            if let description = error.description { answer.append(("error_description", description)) }
+            if let state { answer.append(("state", state)) }
+            return OAuthResponse.redirect(to: redirectURI, with: answer)
+        }
+    }
+
+    private mutating func issueCode(
+        _ client: RuntimeClient, _ parameters: OAuthParameters, redirectURI: String, redirectURIWasGiven: Bool
+    ) throws(OAuthError) -> String {
+        if let name = parameters.firstRepeated { throw .invalidRequest("The parameter \(name) is repeated.") }
+        guard let responseType = parameters["response_type"] else { throw .invalidRequest("response_type is required") }
+        guard responseType == "code" else {
+            throw OAuthError(
+                400, "unsupported_response_type", "The emulator supports response_type=code only, not \(responseType).")
+        }
+        guard client.allows("AUTHORIZATION_CODE") else {
+            throw .unauthorizedClient("The client is not authorized to use the authorization code grant type.")
+        }
+        let restricted = client.restrictedResponseTypes
+        guard restricted.isEmpty || restricted.contains("code") else {
+            throw .unauthorizedClient("The client is not allowed the response type code.")
+        }
+        if let mode = parameters["response_mode"], mode != "query" {
+            throw .invalidRequest("The emulator supports response_mode=query only, not \(mode).")
+        }
+        let scopes = try TokenEndpoint.checkedScopes(ScopeList.parse(parameters["scope"]), for: client)
+        let challenge = try codeChallenge(client, parameters)
+        let value = exchange.api.newValue(length: exchange.settings.authorizationCodeEntropy, unlike: grants)
+        grants.codes[value] = AuthorizationCode(
+            clientId: client.id, redirectURI: redirectURI, redirectURIWasGiven: redirectURIWasGiven, scopes: scopes,
+            user: RuntimeAPI.testUser, challenge: challenge,
+            expires: exchange.now + exchange.settings.authorizationCodeTimeout * 1000, grant: grants.newGrant())
+        return value
+    }
+
+    /// The PKCE challenge (RFC 7636 §4.3): required when the client has `requireProofKeyForCodeExchange`;
+    /// the method defaults to `plain`, which the server setting `disallowPlainPKCE` may refuse.
+    private func codeChallenge(_ client: RuntimeClient, _ parameters: OAuthParameters) throws(OAuthError)
+        -> CodeChallenge?
+    {
+        guard let value = parameters["code_challenge"] else {
+            if client.requiresPKCE { throw .invalidRequest("code_challenge is required") }
+            return nil
+        }
+        let methodName = parameters["code_challenge_method"] ?? "plain"
+        guard let method = CodeChallenge.Method(rawValue: methodName) else {
+            throw .invalidRequest("Unsupported code_challenge_method \(methodName).")
+        }
+        if method == .plain, exchange.settings.disallowPlainPKCE {
+            throw .invalidRequest("The plain code_challenge_method is not allowed.")
+        }
+        guard PKCE.isWellFormed(value) else { throw .invalidRequest("The code_challenge is malformed.") }
+        return CodeChallenge(value: value, method: method)
+    }
+}

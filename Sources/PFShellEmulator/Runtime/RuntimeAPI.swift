@@ -1,0 +1,167 @@
+import PFShellJSON
+
+/// PingFederate's runtime OAuth endpoints (the engine's port 9031), answered from the clients the
+/// Admin API stores. Pure like ``AdminAPI``: no sockets, the clock and randomness injected.
+///
+/// | Path | What |
+/// | --- | --- |
+/// | `POST /as/token.oauth2` | `client_credentials`, `authorization_code` (PKCE), `refresh_token` (rolling) |
+/// | `GET/POST /as/authorization.oauth2` | `response_type=code`; signs in ``testUser`` at once |
+/// | `POST /as/introspect.oauth2` | RFC 7662, for clients with `ACCESS_TOKEN_VALIDATION` |
+/// | `POST /as/revoke_token.oauth2` | RFC 7009 |
+/// | `GET/POST /idp/userinfo.openid` | `{"sub": …}` for a user's access token |
+/// | `GET /.well-known/openid-configuration`, `/.well-known/oauth-authorization-server` | discovery |
+///
+/// Emulator shortcuts (PingFederate would do more; see pf-runtime-oauth.md for what it does):
+/// - The authorization endpoint shows no login or consent page: it signs in the fixed user
+///   ``testUser`` and answers with the redirect at once, so a flow can run unattended.
+/// - Codes and tokens are opaque random strings kept in memory only: never written to the `--data`
+///   file, so a restart forgets them. No `id_token` is issued and there is no JWKS.
+/// - Clients authenticate with a secret (HTTP Basic or `client_id`/`client_secret` parameters) or,
+///   with `clientAuth.type` `NONE`, by `client_id` alone; certificate and JWT client authentication
+///   are refused as `invalid_client`.
+/// - The server defines no scopes (the fixture's `scopes` is empty), so any well-formed scope is
+///   accepted unless the client has `restrictScopes`.
+/// - A `*` in a registered redirect URI matches any run of characters, `/` included (what
+///   PingFederate's `*` may match is not documented).
+public final class RuntimeAPI: Sendable {
+    public typealias Clock = AdminAPI.Clock
+    public typealias RandomBytes = AdminAPI.RandomBytes
+
+    public static let tokenPath = "/as/token.oauth2"
+    public static let authorizationPath = "/as/authorization.oauth2"
+    public static let introspectionPath = "/as/introspect.oauth2"
+    public static let revocationPath = "/as/revoke_token.oauth2"
+    public static let userInfoPath = "/idp/userinfo.openid"
+    public static let openIDConfigurationPath = "/.well-known/openid-configuration"
+    public static let authorizationServerMetadataPath = "/.well-known/oauth-authorization-server"
+
+    /// The user the authorization endpoint signs in, without a login page: `joe`, the user of
+    /// PingFederate's quick-start sample data (the reference records no name; this is the emulator's choice).
+    public static let testUser = "joe"
+
+    let configuration: EmulatorConfiguration
+    let store: EmulatorStore
+    let clock: Clock
+    let random: RandomBytes
+    let settings: RuntimeSettings
+
+    /// - Parameters:
+    ///   - configuration: only its `scheme` is used, for the issuer in the discovery documents.
+    ///   - store: the store the Admin API uses, so its clients are the ones served here.
+    ///   - clock: milliseconds since 1970.
+    ///   - random: cryptographically random bytes, for codes and tokens.
+    public init(
+        configuration: EmulatorConfiguration = EmulatorConfiguration(), store: EmulatorStore,
+        clock: @escaping Clock, random: @escaping RandomBytes, settings: RuntimeSettings = RuntimeSettings()
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.clock = clock
+        self.random = random
+        self.settings = settings
+    }
+
+    /// Answers one request, under the store's lock.
+    public func handle(_ request: APIRequest) -> APIResponse {
+        store.withGrants { state, grants in
+            let now = clock()
+            grants.removeExpired(now: now)
+            let exchange = RuntimeExchange(api: self, request: request, state: state, now: now)
+            return route(exchange, grants: &grants)
+        }
+    }
+
+    private func route(_ exchange: RuntimeExchange, grants: inout RuntimeGrants) -> APIResponse {
+        let method = exchange.request.method
+        switch exchange.request.path {
+        case Self.tokenPath:
+            guard method == "POST" else { return OAuthResponse.methodNotAllowed("POST") }
+            var endpoint = TokenEndpoint(exchange: exchange, grants: grants)
+            let response = endpoint.respond()
+            grants = endpoint.grants
+            return response
+        case Self.authorizationPath:
+            guard method == "GET" || method == "POST" else { return OAuthResponse.methodNotAllowed("GET, POST") }
+            var endpoint = AuthorizationEndpoint(exchange: exchange, grants: grants)
+            let response = endpoint.respond()
+            grants = endpoint.grants
+            return response
+        case Self.introspectionPath:
+            guard method == "POST" else { return OAuthResponse.methodNotAllowed("POST") }
+            return TokenInspection(exchange: exchange, grants: grants).introspect()
+        case Self.revocationPath:
+            guard method == "POST" else { return OAuthResponse.methodNotAllowed("POST") }
+            var inspection = TokenInspection(exchange: exchange, grants: grants)
+            let response = inspection.revoke()
+            grants = inspection.grants
+            return response
+        case Self.userInfoPath:
+            guard method == "GET" || method == "POST" else { return OAuthResponse.methodNotAllowed("GET, POST") }
+            return TokenInspection(exchange: exchange, grants: grants).userInfo()
+        case Self.openIDConfigurationPath, Self.authorizationServerMetadataPath:
+            guard method == "GET" || method == "HEAD" else { return OAuthResponse.methodNotAllowed("GET") }
+            return discovery(exchange)
+        default:
+            return OAuthResponse.notFound(exchange.request.path)
+        }
+    }
+
+    /// The discovery document (OpenID Connect Discovery, RFC 8414), listing what the emulator
+    /// actually does; the issuer is the base URL the request came to.
+    private func discovery(_ exchange: RuntimeExchange) -> APIResponse {
+        let base = exchange.baseURL
+        var document = JSONObject()
+        document["issuer"] = .string(base)
+        document["authorization_endpoint"] = .string(base + Self.authorizationPath)
+        document["token_endpoint"] = .string(base + Self.tokenPath)
+        document["revocation_endpoint"] = .string(base + Self.revocationPath)
+        document["introspection_endpoint"] = .string(base + Self.introspectionPath)
+        document["userinfo_endpoint"] = .string(base + Self.userInfoPath)
+        document["response_types_supported"] = ["code"]
+        document["response_modes_supported"] = ["query"]
+        document["grant_types_supported"] = ["authorization_code", "refresh_token", "client_credentials"]
+        document["subject_types_supported"] = ["public"]
+        document["token_endpoint_auth_methods_supported"] = ["client_secret_basic", "client_secret_post", "none"]
+        document["introspection_endpoint_auth_methods_supported"] = ["client_secret_basic", "client_secret_post", "none"]
+        document["revocation_endpoint_auth_methods_supported"] = ["client_secret_basic", "client_secret_post", "none"]
+        document["code_challenge_methods_supported"] = settings.disallowPlainPKCE ? ["S256"] : ["plain", "S256"]
+        document["claims_supported"] = ["sub"]
+        return OAuthResponse.json(document)
+    }
+
+    /// A fresh opaque value of `length` letters and digits that no code or token has yet. (With real
+    /// randomness a repeat never happens; a poor test source gets a numbered suffix after 8 tries.)
+    func newValue(length: Int, unlike grants: RuntimeGrants) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var attempt = 0
+        while true {
+            var value = String(random(length).map { alphabet[Int($0) % alphabet.count] })
+            if attempt >= 8 { value += String(attempt) }
+            if !grants.contains(token: value) { return value }
+            attempt += 1
+        }
+    }
+}
+
+/// What every endpoint gets: the request, the state to read (clients, token managers) and the time.
+struct RuntimeExchange {
+    let api: RuntimeAPI
+    let request: APIRequest
+    let state: EmulatorState
+    let now: Int64
+
+    var settings: RuntimeSettings { api.settings }
+
+    /// `https://host:port`, from the Host header (PingFederate uses its configured base URL).
+    var baseURL: String {
+        "\(api.configuration.scheme)://\(request.header("Host") ?? "localhost:9031")"
+    }
+
+    /// An enabled client by its id.
+    func client(_ id: String) -> RuntimeClient? {
+        guard let stored = state.clients[id] else { return nil }
+        let client = RuntimeClient(stored: stored)
+        return client.isEnabled ? client : nil
+    }
+}

@@ -1,0 +1,85 @@
+import Hummingbird
+import Logging
+import NIOSSL
+import PFShellEmulator
+import ServiceLifecycle
+
+/// The runtime listener, like PingFederate's engine port 9031: the OAuth endpoints of ``RuntimeAPI``
+/// over HTTPS with the Admin API's certificate (or plain HTTP), in the same service group as the
+/// Admin API listener so both start and stop together.
+public struct RuntimeServer: Sendable {
+    public let runtime: RuntimeAPI
+    public let host: String
+    /// The port to bind; 0 asks the system for a free one (the real one is given to `onListening`).
+    public let port: Int
+    /// nil serves plain HTTP.
+    public let tls: TLSConfiguration?
+    public let log: RequestLog?
+    public let stats: ConnectionStats
+
+    public init(
+        runtime: RuntimeAPI, host: String = "127.0.0.1", port: Int, tls: TLSConfiguration?, log: RequestLog? = nil,
+        stats: ConnectionStats = ConnectionStats()
+    ) {
+        self.runtime = runtime
+        self.host = host
+        self.port = port
+        self.tls = tls
+        self.log = log
+        self.stats = stats
+    }
+
+    public func service(
+        logger: Logger = EmulatorServer.quietLogger,
+        onListening: @escaping @Sendable (Int) async -> Void
+    ) throws(EmulatorServerError) -> any Service {
+        try EmulatorServer.listener(
+            responder: RuntimeResponder(runtime: runtime, log: log), host: host, port: port, tls: tls, stats: stats,
+            logger: logger, onListening: onListening)
+    }
+}
+
+/// Turns Hummingbird requests into ``APIRequest`` values for ``RuntimeAPI`` and its answers back.
+struct RuntimeResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    /// OAuth requests are small forms; anything larger than this gets a 413.
+    static let maximumBodySize = 1024 * 1024
+
+    let runtime: RuntimeAPI
+    let log: RequestLog?
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let started = ContinuousClock.now
+        let answer: APIResponse
+        if let body = try await Self.collectBody(of: request) {
+            var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+            // HTTPTypes keeps the Host header apart, as the authority; the discovery document needs it.
+            if let authority = request.head.authority { headers.append((name: "Host", value: authority)) }
+            answer = runtime.handle(
+                APIRequest(
+                    method: request.method == .head ? "GET" : request.method.rawValue,
+                    path: request.uri.path,
+                    query: request.uri.query ?? "",
+                    headers: headers,
+                    body: body
+                ))
+        } else {
+            answer = APIResponse(status: 413, headers: [("Content-Type", "text/plain;charset=utf-8")], body: Array("The request body is too large.\n".utf8))
+        }
+        log?.record(
+            method: request.method.rawValue, path: request.uri.path, status: answer.status,
+            elapsed: ContinuousClock.now - started)
+        let response = EmulatorResponder.response(from: answer)
+        return request.method == .head ? response.createHeadResponse() : response
+    }
+
+    private static func collectBody(of request: Request) async throws -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for try await var buffer in request.body {
+            guard bytes.count + buffer.readableBytes <= maximumBodySize else { return nil }
+            bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
+        }
+        return bytes
+    }
+}

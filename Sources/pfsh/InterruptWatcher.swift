@@ -1,0 +1,27 @@
+import Foundation
+import PFShellLineEditor
+import Synchronization
+
+/// While a command runs at the prompt, turns Ctrl-C into cancelling the request in flight: the
+/// line editor's SIGINT handler only raises a flag, which this polls.
+final class InterruptWatcher: Sendable {
+    private let running = Mutex(true)
+
+    /// Starts polling; `cancel` runs (on the watcher's thread) for each Ctrl-C.
+    init(cancel: @escaping @Sendable () -> Void) {
+        _ = LineEditor.takeInterrupt()  // a Ctrl-C from before the command does not count
+        let thread = Thread { [self] in
+            while self.isRunning {
+                if LineEditor.takeInterrupt() { cancel() }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        thread.start()
+    }
+
+    private var isRunning: Bool { running.withLock { $0 } }
+
+    func stop() {
+        running.withLock { $0 = false }
+    }
+}

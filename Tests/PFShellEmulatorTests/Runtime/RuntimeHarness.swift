@@ -1,0 +1,184 @@
+import PFShellJSON
+import Testing
+
+@testable import PFShellEmulator
+
+/// The runtime endpoints in-process over the same store as an Admin API: clients are created through
+/// the Admin API, then used at the runtime endpoints. The clock moves when a test says so; random
+/// bytes come from a seeded generator, so every run issues the same tokens.
+final class RuntimeHarness: Sendable {
+    let store: EmulatorStore
+    let admin: AdminAPI
+    let runtime: RuntimeAPI
+    let clock = Locked<Int64>(EmulatorHarness.start)
+    let saves = Locked(0)
+
+    init(settings: RuntimeSettings = RuntimeSettings(), state: EmulatorState? = nil) {
+        let clock = self.clock
+        let saves = self.saves
+        let seed = Locked<UInt64>(0x9E37_79B9_7F4A_7C15)
+        let random: AdminAPI.RandomBytes = { count in
+            seed.withLock { state in
+                (0..<count).map { _ in
+                    // SplitMix64
+                    state &+= 0x9E37_79B9_7F4A_7C15
+                    var z = state
+                    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                    return UInt8(truncatingIfNeeded: z ^ (z >> 31))
+                }
+            }
+        }
+        store = EmulatorStore(
+            state: state ?? EmulatorState(sealingKey: Array(repeating: 7, count: 32)),
+            persist: { _ in saves.withLock { $0 += 1 } })
+        admin = AdminAPI(configuration: EmulatorConfiguration(), store: store, clock: { clock.withLock { $0 } }, random: random)
+        runtime = RuntimeAPI(store: store, clock: { clock.withLock { $0 } }, random: random, settings: settings)
+    }
+
+    func advance(seconds: Int64) {
+        clock.withLock { $0 += seconds * 1000 }
+    }
+
+    // MARK: - Admin API
+
+    /// Creates a client through the Admin API and checks it was created.
+    func create(_ body: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) {
+        let reply = adminCall("POST", "/oauth/clients", body)
+        #expect(reply.status == 201, "\(reply.text)", sourceLocation: sourceLocation)
+    }
+
+    @discardableResult
+    func adminCall(_ method: String, _ path: String, _ body: JSONValue? = nil) -> RuntimeReply {
+        let response = admin.handle(
+            APIRequest(
+                method: method, path: AdminAPI.basePath + path,
+                headers: [
+                    ("Authorization", "Basic " + "administrator:2FederateM0re".base64), ("X-XSRF-Header", "pf"),
+                    ("Content-Type", "application/json"),
+                ],
+                body: body.map { Array(JSONPrinter.print($0).utf8) } ?? []))
+        return RuntimeReply(response)
+    }
+
+    // MARK: - Runtime endpoints
+
+    /// A form POST to a runtime endpoint, with HTTP Basic when `basic` is given.
+    func post(
+        _ path: String, _ form: [(String, String)], basic: (String, String)? = nil, query: String = "",
+        headers: [(String, String)] = []
+    ) -> RuntimeReply {
+        var all: [(name: String, value: String)] = [
+            ("Host", "127.0.0.1:9031"), ("Content-Type", "application/x-www-form-urlencoded"),
+        ]
+        if let basic {
+            let credentials = PercentEncoding.encode(basic.0) + ":" + PercentEncoding.encode(basic.1)
+            all.append(("Authorization", "Basic " + credentials.base64))
+        }
+        all += headers.map { (name: $0.0, value: $0.1) }
+        return send(APIRequest(method: "POST", path: path, query: query, headers: all, body: Array(PercentEncoding.query(form).utf8)))
+    }
+
+    func send(_ request: APIRequest) -> RuntimeReply {
+        RuntimeReply(runtime.handle(request))
+    }
+
+    func token(_ form: [(String, String)], basic: (String, String)? = nil) -> RuntimeReply {
+        post(RuntimeAPI.tokenPath, form, basic: basic)
+    }
+
+    func authorize(_ parameters: [(String, String)]) -> RuntimeReply {
+        send(
+            APIRequest(
+                method: "GET", path: RuntimeAPI.authorizationPath, query: PercentEncoding.query(parameters),
+                headers: [("Host", "127.0.0.1:9031")]))
+    }
+
+    /// Runs the authorization request and returns the code from the redirect.
+    func code(
+        _ client: String, redirect: String? = nil, scope: String? = nil, extra: [(String, String)] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> String {
+        var parameters = [("client_id", client), ("response_type", "code"), ("state", "s1")]
+        if let redirect { parameters.append(("redirect_uri", redirect)) }
+        if let scope { parameters.append(("scope", scope)) }
+        let reply = authorize(parameters + extra)
+        #expect(reply.status == 302, "\(reply.text)", sourceLocation: sourceLocation)
+        #expect(reply.redirectParameters["state"] == "s1", sourceLocation: sourceLocation)
+        return reply.redirectParameters["code"] ?? ""
+    }
+
+    func introspect(_ token: String, hint: String? = nil, caller: (String, String) = ("rs", "rs-secret")) -> RuntimeReply {
+        post(RuntimeAPI.introspectionPath, [("token", token)] + (hint.map { [("token_type_hint", $0)] } ?? []), basic: caller)
+    }
+
+    /// A resource server client allowed to introspect.
+    func createResourceServer() {
+        create(RuntimeSample.client("rs", grants: ["ACCESS_TOKEN_VALIDATION"], secret: "rs-secret"))
+    }
+}
+
+struct RuntimeReply {
+    let status: Int
+    let headers: [(name: String, value: String)]
+    let body: [UInt8]
+
+    init(_ response: APIResponse) {
+        status = response.status
+        headers = response.headers
+        body = response.body
+    }
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+    var json: JSONValue? { try? JSONParser.parse(body) }
+    subscript(key: String) -> JSONValue? { json?[key] }
+
+    func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// The `error` of an OAuth error body.
+    var error: String? { self["error"]?.stringValue }
+    var errorDescription: String? { self["error_description"]?.stringValue }
+
+    /// The query parameters of the Location header.
+    var redirectParameters: [String: String] {
+        guard let location = header("Location"), let question = location.firstIndex(of: "?") else { return [:] }
+        return Dictionary(
+            OAuthParameters.decode(String(location[location.index(after: question)...])).map { ($0.name, $0.value) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The Location header without its query.
+    var redirectBase: String? {
+        header("Location").map { String($0.prefix { $0 != "?" }) }
+    }
+}
+
+enum RuntimeSample {
+    static func client(
+        _ id: String, grants: [String], redirects: [String] = [], secret: String? = nil,
+        extra: [(String, JSONValue)] = []
+    ) -> JSONValue {
+        var object = JSONObject()
+        object["clientId"] = .string(id)
+        object["name"] = .string(id)
+        object["grantTypes"] = .array(grants.map(JSONValue.string))
+        if !redirects.isEmpty { object["redirectUris"] = .array(redirects.map(JSONValue.string)) }
+        object["clientAuth"] = secret.map { ["type": "SECRET", "secret": .string($0)] } ?? ["type": "NONE"]
+        for (key, value) in extra { object[key] = value }
+        return .object(object)
+    }
+
+    static let callback = "https://twx.example.com:8443/Thingworx/oauth2_authorization_code_redirect"
+
+    /// ThingWorx's client as PTC's guide describes it: code, refresh, client credentials, validation, Roll.
+    static let thingworx = client(
+        "twx", grants: ["AUTHORIZATION_CODE", "REFRESH_TOKEN", "CLIENT_CREDENTIALS", "ACCESS_TOKEN_VALIDATION"],
+        redirects: [callback], secret: "twx-secret",
+        extra: [("refreshRolling", "ROLL"), ("persistentGrantExpirationType", "INDEFINITE_EXPIRY")])
+
+    /// A PKCE verifier (RFC 7636 appendix B) and its S256 challenge.
+    static let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    static let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGjSstw-cM"
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PFShellHTTP
+import PFShellJSON
+import PFShellTestSupport
+
+/// One test's world: a fresh strict `pfsh-emulator` with a random administrator password, a
+/// temporary folder that is pfsh's HOME and XDG folders, and the environment pfsh runs with.
+final class TestServer {
+    static let passwordVariable = "PFSH_TEST_PASSWORD"
+
+    let directory: TemporaryDirectory
+    let emulator: EmulatorProcess
+    let password: String
+    /// `https://127.0.0.1:PORT`, what `--url` takes.
+    var url: String { emulator.hostURL }
+    var caFile: String { emulator.caFile ?? "" }
+    var port: String { String(url.split(separator: ":").last ?? "") }
+
+    /// Starts the emulator with `--strict`, the password and `arguments` (`--seed demo`, `--cluster`, ...).
+    init(_ arguments: [String] = ["--seed", "demo"]) throws {
+        directory = try TemporaryDirectory(prefix: "pfsh-e2e")
+        password = "Pw-" + UUID().uuidString
+        emulator = try EmulatorProcess.start(
+            ["--strict", "--runtime-port", "0", "--password-env", Self.passwordVariable, "--ca-out", directory.file("ca.pem")]
+                + arguments,
+            environment: [Self.passwordVariable: password])
+        for folder in ["home", "config", "state"] {
+            try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
+        }
+    }
+
+    /// The password as given and as a Basic header carries it: neither may ever be printed or traced.
+    var credentialTexts: [String] {
+        [password, Data("\(EmulatorProcess.user):\(password)".utf8).base64EncodedString()]
+    }
+
+    /// `--url`, `--ca-file` and `--password-env`: what a test normally connects with.
+    var connectionArguments: [String] {
+        ["--url", url, "--ca-file", caFile, "--password-env", Self.passwordVariable]
+    }
+
+    /// pfsh's whole environment: its own HOME and XDG folders and the password, nothing inherited
+    /// but PATH (so a developer's pfshrc or history never leaks into a test).
+    var environment: [String: String] {
+        var environment = [
+            "HOME": directory.file("home"), "XDG_CONFIG_HOME": directory.file("config"),
+            "XDG_STATE_HOME": directory.file("state"), "LANG": "C.UTF-8",
+            Self.passwordVariable: password, "PFSH_TEST_URL": url, "PFSH_TEST_CA": caFile,
+        ]
+        environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return environment
+    }
+
+    /// Runs pfsh with `--no-rc`, the connection arguments and `arguments`.
+    func pfsh(
+        _ arguments: [String], environment extra: [String: String] = [:], input: PfshInput = .nothing
+    ) throws -> PfshResult {
+        try PfshProcess.run(
+            ["--no-rc"] + connectionArguments + arguments, environment: environment.merging(extra) { $1 },
+            directory: directory.path, input: input)
+    }
+
+    /// An administrator's request behind pfsh's back, with the X-XSRF-Header and Basic credentials.
+    @discardableResult
+    func admin(_ method: HTTPMethod, _ path: String, _ body: JSONValue? = nil) throws -> AdminClient.Reply {
+        try AdminClient(emulator, credentials: .basic(user: EmulatorProcess.user, password: password)).call(method, path, body)
+    }
+
+    /// Stops the emulator; its exit status (0 on a clean shutdown).
+    @discardableResult
+    func stop() -> Int32 {
+        emulator.stop()
+    }
+}

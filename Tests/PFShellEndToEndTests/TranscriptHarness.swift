@@ -1,0 +1,161 @@
+import Foundation
+import PFShellJSON
+import PFShellTestSupport
+import Testing
+
+/// The project's golden-test tool: runs `Transcripts/NAME.pfsh` through the built `pfsh` against a
+/// fresh strict `pfsh-emulator` and compares exit status, stdout and stderr, normalised, with
+/// `Transcripts/NAME.expected`.
+///
+/// `PFSH_RECORD=1 swift test --filter TranscriptTests` rewrites the `.expected` files and fails
+/// each test, so that a new baseline is always read before it is trusted.
+enum TranscriptHarness {
+    /// `Tests/PFShellEndToEndTests`, pfsh's working folder, so that diagnostics read `Transcripts/NAME.pfsh:L:C`.
+    static let testFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+    static let folder = (testFolder as NSString).appendingPathComponent("Transcripts")
+    static var isRecording: Bool { ProcessInfo.processInfo.environment["PFSH_RECORD"] == "1" }
+
+    /// Every `Transcripts/*.pfsh` (files under `Transcripts/included/` are only sourced).
+    static var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return files.filter { $0.hasSuffix(".pfsh") }.map { String($0.dropLast(".pfsh".count)) }.sorted()
+    }
+
+    static func path(_ name: String, _ suffix: String) -> String {
+        (folder as NSString).appendingPathComponent(name + suffix)
+    }
+
+    static func check(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let transcript = try Transcript(name: name, path: path(name, ".pfsh"))
+        let run = try TranscriptRun(transcript)
+        for problem in run.problems { Issue.record("\(name): \(problem)", sourceLocation: sourceLocation) }
+        let actual = run.output
+        let expectedPath = path(name, ".expected")
+        if isRecording {
+            try actual.fileText.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+            Issue.record("\(name): recorded new baseline; review and rerun", sourceLocation: sourceLocation)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: expectedPath) else {
+            Issue.record("\(name): no \(name).expected; record one with PFSH_RECORD=1", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = try ExpectedOutput(fileText: String(decoding: data, as: UTF8.self))
+        if expected != actual {
+            let diff = LineDiff.render(expected: expected.fileText, actual: actual.fileText)
+            Issue.record("\(name): output differs from \(name).expected (- expected, + actual):\n\(diff)", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// One run of a transcript: the emulator, pfsh, and what came out, normalised.
+struct TranscriptRun {
+    let output: ExpectedOutput
+    /// Broken invariants that are not a matter of output: leaked secrets, unexpected refusals.
+    var problems: [String] = []
+
+    init(_ transcript: Transcript) throws {
+        let server = try TestServer(transcript.emulatorArguments)
+        defer { server.stop() }
+        let closedPort = transcript.usesClosedPort ? try ClosedPort.find() : nil
+        let expand = { (text: String) in
+            text.replacingOccurrences(of: "{url}", with: server.url).replacingOccurrences(of: "{ca}", with: server.caFile)
+                .replacingOccurrences(of: "{tmp}", with: server.directory.path)
+                .replacingOccurrences(of: "{closed-url}", with: "https://127.0.0.1:\(closedPort ?? 0)")
+        }
+        var arguments = transcript.rcFile == nil ? ["--no-rc"] : []
+        if transcript.connects { arguments += server.connectionArguments }
+        let extra = transcript.arguments.map(expand)
+        let tracePath = extra.firstIndex(of: "--trace").flatMap { extra.indices.contains($0 + 1) ? extra[$0 + 1] : nil }
+            ?? server.directory.file("harness-trace.jsonl")
+        if !extra.contains("--trace") { arguments += ["--trace", tracePath] }
+        arguments += extra
+        var environment = server.environment
+        for (name, value) in transcript.environment { environment[name] = expand(value) }
+        if let rc = transcript.rcFile {
+            let folder = server.directory.file("config/pfsh")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: TranscriptHarness.path(rc, ""), toPath: folder + "/pfshrc")
+        }
+        let (scriptArguments, input) = try Self.input(for: transcript, server: server)
+        let result = try PfshProcess.run(
+            arguments + scriptArguments, environment: environment, directory: TranscriptHarness.testFolder, input: input)
+        if server.stop() != 0 { problems.append("the emulator did not shut down cleanly") }
+
+        let stdout = Self.withoutMarkers(result.stdout)
+        let secrets = server.credentialTexts + transcript.environment.filter { $0.name.uppercased().contains("SECRET") }.map(\.value)
+        for secret in secrets where (stdout + result.stderr).contains(secret) {
+            problems.append("pfsh printed a secret or the password")
+        }
+        let trace = (try? String(contentsOfFile: tracePath, encoding: .utf8)) ?? ""
+        let audit = TraceAudit(secrets: secrets, expectedRefusals: transcript.refusals)
+        problems += audit.problems(in: trace)
+        let normalizer = OutputNormalizer(
+            temporaryDirectory: server.directory.path, port: server.port, closedPort: closedPort.map(String.init))
+        output = ExpectedOutput(
+            status: result.status, stdout: normalizer.normalize(stdout), stderr: normalizer.normalize(result.stderr))
+    }
+
+    /// The arguments that name the script and what goes on standard input.
+    private static func input(for transcript: Transcript, server: TestServer) throws -> ([String], PfshInput) {
+        let relative = "Transcripts/\(transcript.name).pfsh"
+        switch transcript.input {
+        case .file: return ([relative], .nothing)
+        case .dashF: return (["-f", relative], .nothing)
+        case .dashC: return (transcript.commandLines.flatMap { ["-c", $0] }, .nothing)
+        case .redirect: return ([], .file(transcript.path))
+        case .none: return ([], .nothing)
+        case .piped:
+            var lines: [PipedLine] = []
+            for (index, line) in transcript.lines.enumerated() {
+                guard let call = transcript.adminCalls[index] else {
+                    lines.append(.text(line))
+                    continue
+                }
+                // The marker's `echo` takes the directive's line, so later line numbers still match the file.
+                lines.append(
+                    .sync(marker: marker(index)) {
+                        let reply = try server.admin(call.method, call.path, call.body)
+                        guard (200..<300).contains(reply.status) else {
+                            throw PfshProcessError(
+                                description: "#! admin \(call.method.rawValue) \(call.path): \(reply.status) \(reply.json.map { JSONPrinter.print($0) } ?? "")")
+                        }
+                    })
+            }
+            return ([], .lines(lines))
+        }
+    }
+
+    static func marker(_ index: Int) -> String { "__sync_\(index + 1)__" }
+
+    static func withoutMarkers(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !($0.hasPrefix("__sync_") && $0.hasSuffix("__")) }
+            .joined(separator: "\n")
+    }
+}
+
+extension Transcript {
+    var usesClosedPort: Bool { arguments.contains { $0.contains("{closed-url}") } || environment.contains { $0.value.contains("{closed-url}") } }
+}
+
+/// A loopback port nobody listens on: bound, read, closed.
+enum ClosedPort {
+    static func find() throws -> Int {
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketFD >= 0 else { throw PfshProcessError(description: "socket() failed") }
+        defer { close(socketFD) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(socketFD, generic, length) == 0 && getsockname(socketFD, generic, &length) == 0
+            }
+        }
+        guard bound else { throw PfshProcessError(description: "cannot bind a loopback port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import PFShellHTTP
+import PFShellJSON
+import PFShellTestSupport
+import Testing
+
+/// The interactive shell as a person uses it: Tab, history, Ctrl-C, vi mode.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct InteractiveTests {
+    let emulator: EmulatorProcess
+
+    init() throws {
+        emulator = try EmulatorProcess.start(["--seed", "demo"])
+        try createClient("live-client-42")
+    }
+
+    /// Creates a client straight through the Admin API, behind the shell's back.
+    func createClient(_ id: String) throws {
+        let transport = try CurlTransport(
+            options: TransportOptions(
+                caFile: emulator.caFile,
+                credentials: .basic(user: EmulatorProcess.user, password: EmulatorProcess.password)))
+        let body: JSONValue = ["clientId": .string(id), "name": "Live", "grantTypes": ["IMPLICIT"]]
+        let response = try transport.send(
+            HTTPRequest(
+                method: .post, url: emulator.adminURL + "/oauth/clients",
+                headers: [("X-XSRF-Header", "PingFederate"), ("Content-Type", "application/json")],
+                body: Array(JSONPrinter.print(body).utf8)))
+        #expect(response.status == 201)
+    }
+
+    func prompted(_ shell: TmuxSession) throws {
+        let screen = try shell.wait { $0.contains("pfsh administrator@127.0.0.1:") }
+        #expect(screen.contains("pfsh administrator@127.0.0.1:"), "no prompt: \(screen)")
+    }
+
+    @Test func aCommandIsCompletedFromItsPrefix() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("comm", "Tab")
+        try shell.type("#")  // tmux drops trailing blanks: a mark after the cursor shows the inserted space
+        let line = try shell.wait { $0.contains("> commit #") }
+        #expect(line.contains("> commit #"), "\(line)")
+    }
+
+    @Test func severalCandidatesAreListedOnOneTab() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("cl", "Tab")
+        let screen = try shell.wait { $0.contains("client") && $0.contains("cluster") }
+        #expect(screen.split(separator: "\n").contains { $0.contains("client") && $0.contains("cluster") }, "\(screen)")
+    }
+
+    @Test func liveClientIDsComeFromTheServer() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("client show live-cl", "Tab")
+        try shell.type("#")
+        var screen = try shell.wait { $0.contains("client show live-client-42 #") }
+        #expect(screen.contains("client show live-client-42 #"), "\(screen)")
+        try shell.type("", "C-u")
+        try createClient("later-client-7")
+        try shell.type("client list", "Enter")
+        try shell.wait { $0.contains("later-client-7") }
+        try shell.type("client edit later", "Tab")
+        try shell.type("#")
+        screen = try shell.wait { $0.contains("client edit later-client-7 #") }
+        #expect(screen.contains("client edit later-client-7 #"), "\(screen)")
+    }
+
+    @Test func aGrantTypeIsCompletedAndAUsedOneLeftOut() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("client new tab-test", "Enter")
+        try shell.wait { $0.contains("[tab-test]") }
+        try shell.type("grants add authorization-code a", "Tab")
+        try shell.type("#")
+        // The line is longer than the window: compare with the wrapped rows joined.
+        let screen = try shell.wait { $0.replacingOccurrences(of: "\n", with: "").contains("authorization-code access-token-validation #") }
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("grants add authorization-code access-token-validation #"), "\(screen)")
+    }
+
+    @Test func anEnumValueIsCompletedAfterItsField() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("set refreshRolling DO", "Tab")
+        try shell.type("#")
+        let screen = try shell.wait { $0.contains("set refreshRolling DONT_ROLL #") }
+        #expect(screen.contains("set refreshRolling DONT_ROLL #"), "\(screen)")
+    }
+
+    @Test func historyIsRecalledAfterARestart() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("status", "Enter")
+        try shell.wait { $0.contains("cluster:  standalone") }
+        try shell.type("quit", "Enter")
+        try shell.wait { !$0.contains("pfsh administrator") || $0.contains("[exited]") }
+        shell.stop()
+        let again = try TmuxSession(emulator: emulator, directory: shell.directory)
+        try prompted(again)
+        try again.type("", "Up")
+        let screen = try again.wait { $0.hasSuffix("> quit\n") || $0.contains("> quit") }
+        #expect(screen.contains("> quit"), "\(screen)")
+        try again.type("", "Up")
+        let older = try again.wait { $0.contains("> status") }
+        #expect(older.contains("> status"), "\(older)")
+        let history = try String(contentsOfFile: shell.directory.file("state/pfsh/history"), encoding: .utf8)
+        #expect(history.contains("status"))
+        let mode = try FileManager.default.attributesOfItem(atPath: shell.directory.file("state/pfsh/history"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func ctrlCCancelsTheLineWithoutExiting() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("client li", "C-c")
+        try shell.type("status", "Enter")
+        let screen = try shell.wait { $0.contains("cluster:  standalone") }
+        #expect(screen.contains("cluster:  standalone"), "\(screen)")
+        #expect(!screen.contains("client listatus"))
+    }
+
+    @Test func viModeFromEditrc() throws {
+        let shell = try TmuxSession(emulator: emulator, editrc: "bind -v\n")
+        try prompted(shell)
+        try shell.type("xx status", "Escape")
+        try shell.type("0dw")
+        try shell.type("", "Enter")
+        let screen = try shell.wait { $0.contains("cluster:  standalone") || $0.contains("error:") }
+        #expect(screen.contains("cluster:  standalone"), "\(screen)")
+    }
+}
