@@ -147,5 +147,12 @@ let package = Package(
             exclude: ["Transcripts"],
             swiftSettings: swiftSettings
         ),
+        /// The emulator's runtime OAuth endpoints driven by a real OAuth client library (Python's authlib).
+        .testTarget(
+            name: "PFShellRuntimeOAuthTests",
+            dependencies: ["PFShellTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

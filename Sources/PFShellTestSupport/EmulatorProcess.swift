@@ -8,6 +8,8 @@ public final class EmulatorProcess: @unchecked Sendable {
 
     public let process: Process
     public let adminURL: String
+    /// The runtime OAuth endpoints' base URL, `https://127.0.0.1:PORT` (from the `runtime-url` line).
+    public let runtimeURL: String
     public let caFile: String?
     private let stdout: OutputCollector
     private let stderr: OutputCollector
@@ -15,11 +17,12 @@ public final class EmulatorProcess: @unchecked Sendable {
     public static let user = "administrator"
     public static let password = "2FederateM0re"
 
-    /// Starts the emulator with `--port 0` plus `arguments` and waits for its `ready` line.
+    /// Starts the emulator with `--port 0 --runtime-port 0` plus `arguments` (a later `--runtime-port`
+    /// in `arguments` wins) and waits for its `ready` line.
     public static func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> EmulatorProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProducts.path("pfsh-emulator"))
-        process.arguments = ["--port", "0"] + arguments
+        process.arguments = ["--port", "0", "--runtime-port", "0"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = OutputCollector()
         let err = OutputCollector()
@@ -27,7 +30,8 @@ public final class EmulatorProcess: @unchecked Sendable {
         process.standardError = err.pipe
         try process.run()
         guard out.waitForLine(timeout: 30, where: { $0 == "ready" }) != nil,
-            let admin = out.lines.first(where: { $0.hasPrefix("admin-url ") })
+            let admin = out.lines.first(where: { $0.hasPrefix("admin-url ") }),
+            let runtime = out.lines.first(where: { $0.hasPrefix("runtime-url ") })
         else {
             process.terminate()
             process.waitUntilExit()
@@ -35,13 +39,17 @@ public final class EmulatorProcess: @unchecked Sendable {
         }
         let ca = out.lines.first { $0.hasPrefix("ca-file ") }.map { String($0.dropFirst("ca-file ".count)) }
         return EmulatorProcess(
-            process: process, adminURL: String(admin.dropFirst("admin-url ".count)), caFile: ca, stdout: out,
-            stderr: err)
+            process: process, adminURL: String(admin.dropFirst("admin-url ".count)),
+            runtimeURL: String(runtime.dropFirst("runtime-url ".count)), caFile: ca, stdout: out, stderr: err)
     }
 
-    private init(process: Process, adminURL: String, caFile: String?, stdout: OutputCollector, stderr: OutputCollector) {
+    private init(
+        process: Process, adminURL: String, runtimeURL: String, caFile: String?, stdout: OutputCollector,
+        stderr: OutputCollector
+    ) {
         self.process = process
         self.adminURL = adminURL
+        self.runtimeURL = runtimeURL
         self.caFile = caFile
         self.stdout = stdout
         self.stderr = stderr

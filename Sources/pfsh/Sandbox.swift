@@ -22,7 +22,7 @@ final class Sandbox {
             throw StartError(message: "--sandbox needs pfsh-emulator beside pfsh (\(executable))")
         }
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--port", "0", "--seed", "demo", "--password-env", Self.passwordVariable]
+        process.arguments = ["--port", "0", "--runtime-port", "0", "--seed", "demo", "--password-env", Self.passwordVariable]
         var environment = ProcessInfo.processInfo.environment
         environment[Self.passwordVariable] = password
         process.environment = environment

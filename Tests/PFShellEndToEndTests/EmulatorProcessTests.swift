@@ -11,7 +11,10 @@ import Testing
         defer { emulator.stop() }
         #expect(emulator.adminURL.wholeMatch(of: /https:\/\/127\.0\.0\.1:\d+\/pf-admin-api\/v1/) != nil)
         let lines = emulator.standardOutput.split(separator: "\n").map(String.init)
-        #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["admin-url", "ca-file", "ready"])
+        #expect(
+            lines.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["admin-url", "runtime-url", "ca-file", "ready"])
+        #expect(emulator.runtimeURL.wholeMatch(of: /https:\/\/127\.0\.0\.1:\d+/) != nil)
+        #expect(emulator.runtimeURL != emulator.hostURL)
         let ca = try #require(emulator.caFile)
         #expect(try String(contentsOfFile: ca, encoding: .utf8).hasPrefix("-----BEGIN CERTIFICATE-----"))
         let reply = try AdminClient(emulator).call(.get, "/version")

@@ -16,13 +16,15 @@ final class TestServer {
     var caFile: String { emulator.caFile ?? "" }
     var port: String { String(url.split(separator: ":").last ?? "") }
 
-    /// Starts the emulator with `--strict`, the password and `arguments` (`--seed demo`, `--cluster`, ...).
-    init(_ arguments: [String] = ["--seed", "demo"]) throws {
+    /// Starts the emulator with `--strict`, the password and `arguments` (`--seed demo`, `--cluster`, ...);
+    /// with `dataFile`, it saves its state (plaintext secrets included) to `stateFile`.
+    init(_ arguments: [String] = ["--seed", "demo"], dataFile: Bool = false) throws {
         directory = try TemporaryDirectory(prefix: "pfsh-e2e")
         password = "Pw-" + UUID().uuidString
+        let data = dataFile ? ["--data", directory.file("state.json")] : []
         emulator = try EmulatorProcess.start(
             ["--strict", "--runtime-port", "0", "--password-env", Self.passwordVariable, "--ca-out", directory.file("ca.pem")]
-                + arguments,
+                + data + arguments,
             environment: [Self.passwordVariable: password])
         for folder in ["home", "config", "state"] {
             try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
@@ -64,6 +66,13 @@ final class TestServer {
     @discardableResult
     func admin(_ method: HTTPMethod, _ path: String, _ body: JSONValue? = nil) throws -> AdminClient.Reply {
         try AdminClient(emulator, credentials: .basic(user: EmulatorProcess.user, password: password)).call(method, path, body)
+    }
+
+    /// The emulator's saved state of one client: `fields`, the plaintext `secret` and the dates in
+    /// milliseconds (needs `dataFile`).
+    func storedClient(_ id: String) throws -> JSONValue? {
+        let state = try JSONParser.parse(try String(contentsOfFile: directory.file("state.json"), encoding: .utf8))
+        return state["clients"]?.arrayValue?.first { $0["fields"]?["clientId"]?.stringValue == id }
     }
 
     /// Stops the emulator; its exit status (0 on a clean shutdown).

@@ -100,11 +100,12 @@ public enum CommandTable {
             group: "Fields", "print a secret this session knows (needs --reveal)"),
         CommandSpec(
             .persistentGrants, "persistent-grants",
-            [ArgumentSpec("never-expire|server-default|expire N UNIT", .choice(["never-expire", "server-default", "expire"]), repeating: true)],
-            options: [clientOption], group: "Fields", stages: true, "set how long persistent grants live"),
+            [ArgumentSpec("POLICY", .choice(["never-expire", "server-default", "expire"]), repeating: true)],
+            options: [clientOption], group: "Fields", stages: true,
+            "how long grants live: never-expire, server-default, expire N minutes|hours|days"),
         CommandSpec(
-            .refreshRolling, "refresh-rolling", [ArgumentSpec("roll|dont-roll|server-default", .choice(["roll", "dont-roll", "server-default"]))],
-            options: [clientOption], group: "Fields", stages: true, "set refresh token rolling"),
+            .refreshRolling, "refresh-rolling", [ArgumentSpec("MODE", .choice(["roll", "dont-roll", "server-default"]))],
+            options: [clientOption], group: "Fields", stages: true, "refresh token rolling: roll, dont-roll, server-default"),
         CommandSpec(
             .tokenManagerSet, "token-manager", [ArgumentSpec("ID|none", .accessTokenManager)], options: [clientOption],
             group: "Fields", stages: true, "set the default access token manager"),

@@ -11,6 +11,10 @@ extension Session {
             r.print(JSONPrinter.print(.array(items.map { .object(ClientJSON.masked($0)) }), style: .pretty))
             return
         }
+        if items.isEmpty {
+            r.print(i.argument(0).map { "no clients match '\($0)'" } ?? "no clients")
+            return
+        }
         let rows = items.map { client -> [String] in
             let grants = (client["grantTypes"]?.arrayValue ?? []).compactMap(\.stringValue)
                 .map { (try? GrantType.parse($0))?.readableName ?? $0 }
