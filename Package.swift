@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "PFShellHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         /// Line editing, completion hook and history over libedit's native API.
         .target(name: "PFShellLineEditor", dependencies: ["CEditLine"], swiftSettings: swiftSettings),
+        /// Settings files: atomic replace keeping owner, group and mode, the previous file as `.bak`.
+        .target(name: "PFShellFiles", swiftSettings: swiftSettings),
 
         // MARK: The emulator of PingFederate's Admin API.
 
@@ -82,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "pfsh",
             dependencies: [
-                "PFShellCore", "PFShellHTTP", "PFShellLineEditor",
+                "PFShellCore", "PFShellHTTP", "PFShellLineEditor", "PFShellFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -141,6 +143,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PFShellLineEditorTests", dependencies: ["PFShellLineEditor"], swiftSettings: swiftSettings),
+        /// Settings files on disk: the ThingWorx plan written through PFShellFiles in temporary folders.
+        .testTarget(
+            name: "PFShellFilesTests",
+            dependencies: ["PFShellFiles", "PFShellCore", "PFShellJSON", "PFShellTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PFShellEndToEndTests",
             dependencies: ["PFShellTestSupport", "PFShellJSON", "PFShellHTTP"],

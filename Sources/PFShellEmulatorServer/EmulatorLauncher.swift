@@ -59,7 +59,8 @@ public enum EmulatorLauncher {
         }
         let log = options.log ? RequestLog() : nil
         let server = EmulatorServer(api: api, host: options.host, port: options.port, tls: tls, log: log)
-        let runtimeServer = RuntimeServer(runtime: runtime, host: options.host, port: options.runtimePort, tls: tls, log: log)
+        let runtimeServer = RuntimeServer(
+            runtime: runtime, host: options.host, port: options.runtimePort, tls: tls, log: log)
         let announcement = StartupAnnouncement(
             listeners: ["admin-url", "runtime-url"], caFile: certificateFiles?.certificatePath)
         let scheme = options.http ? "http" : "https"

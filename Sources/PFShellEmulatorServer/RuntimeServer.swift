@@ -65,7 +65,9 @@ struct RuntimeResponder: HTTPResponder {
                     body: body
                 ))
         } else {
-            answer = APIResponse(status: 413, headers: [("Content-Type", "text/plain;charset=utf-8")], body: Array("The request body is too large.\n".utf8))
+            answer = APIResponse(
+                status: 413, headers: [("Content-Type", "text/plain;charset=utf-8")],
+                body: Array("The request body is too large.\n".utf8))
         }
         log?.record(
             method: request.method.rawValue, path: request.uri.path, status: answer.status,

@@ -84,6 +84,7 @@ final class Launcher {
                 let started = try Sandbox(password: password)
                 sandbox = started
                 words = ["connect", started.adminURL, "--ca-file", started.caFile, "--password-env", Sandbox.passwordVariable]
+                if let runtime = started.runtimeURL { words += ["--runtime-url", runtime] }
                 environment[Sandbox.passwordVariable] = password
                 services.environment[Sandbox.passwordVariable] = password
             } catch {

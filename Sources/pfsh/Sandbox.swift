@@ -6,6 +6,7 @@ final class Sandbox {
     let process = Process()
     let adminURL: String
     let caFile: String
+    let runtimeURL: String?
     /// The environment variable, set for pfsh itself only, that carries the random password.
     static let passwordVariable = "PFSH_SANDBOX_PASSWORD"
     let password: String
@@ -46,6 +47,7 @@ final class Sandbox {
         }
         adminURL = admin
         caFile = ca
+        runtimeURL = lines["runtime-url"]
     }
 
     /// Reads lines until end of file, one byte at a time so nothing past `ready` is consumed.

@@ -11,6 +11,7 @@ final class TerminalServices: ShellServices {
     var interactive: Bool
     let trace: TraceWriter?
     private(set) var port: CurlServerPort?
+    var runtimeTransport: CurlTransport?
 
     init(environment: [String: String], commandsFromStandardInput: Bool, interactive: Bool, trace: TraceWriter?) {
         self.environment = environment
@@ -100,4 +101,43 @@ final class TerminalServices: ShellServices {
 
 enum PfshVersion {
     static let current = "0.1.0"
+}
+
+extension TerminalServices {
+    /// Runtime calls go over their own handle (another host:port), trusting what the admin
+    /// connection trusts; redirects are never followed, so a 302 and its Location come back.
+    func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse {
+        guard let adminOptions = port?.transport.options else {
+            throw ShellError(.command, command: "client test", "not connected")
+        }
+        var options = adminOptions
+        options.credentials = request.clientID.map { .basic(user: $0, password: request.clientSecret ?? "") } ?? .none
+        let transport: CurlTransport
+        if let existing = runtimeTransport {
+            transport = existing
+        } else {
+            do {
+                transport = try CurlTransport(options: options)
+            } catch {
+                throw ShellError(.connection, command: "client test", error.message)
+            }
+        }
+        transport.options = options
+        runtimeTransport = transport
+        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        var body: [UInt8]?
+        if request.method == .post {
+            headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+            body = Array(request.encodedForm.utf8)
+        }
+        do {
+            let response = try transport.send(
+                HTTPRequest(method: request.method == .post ? .post : .get, url: request.url, headers: headers, body: body))
+            return RuntimeResponse(
+                status: response.status, location: response.header("Location"),
+                body: String(decoding: response.body, as: UTF8.self))
+        } catch {
+            throw ShellError(.connection, command: "client test", "the runtime endpoint \(request.url) did not answer: \(error.message)")
+        }
+    }
 }

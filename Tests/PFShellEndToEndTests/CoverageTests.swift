@@ -16,10 +16,12 @@ import Testing
         #expect(missing.isEmpty, "no transcript runs: \(missing.map { $0.joined(separator: " ") })")
     }
 
-    /// `  client new ID    stage a new client`: the leading lowercase words of each entry.
+    /// `  client new ID    stage a new client`: the leading lowercase words of each entry's usage,
+    /// the column before the summary.
     static func commands(inHelp text: String) -> [[String]] {
         text.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { line in
-            Array(line.split(separator: " ").map(String.init).prefix { $0.wholeMatch(of: /[a-z][a-z-]*/) != nil })
+            let usage = line.dropFirst(2).components(separatedBy: "  ")[0]
+            return Array(usage.split(separator: " ").map(String.init).prefix { $0.wholeMatch(of: /[a-z][a-z-]*/) != nil })
         }.filter { !$0.isEmpty }
     }
 

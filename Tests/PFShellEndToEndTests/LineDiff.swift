@@ -36,12 +36,12 @@ enum LineDiff {
                 edits.append((" ", old[i]))
                 i += 1
                 j += 1
-            } else if j < new.count, i == old.count || table[i][j + 1] >= table[i + 1][j] {
-                edits.append(("+", new[j]))
-                j += 1
-            } else {
+            } else if i < old.count, j == new.count || table[i + 1][j] >= table[i][j + 1] {
                 edits.append(("-", old[i]))
                 i += 1
+            } else {
+                edits.append(("+", new[j]))
+                j += 1
             }
         }
         return edits

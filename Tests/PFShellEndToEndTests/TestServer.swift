@@ -23,8 +23,7 @@ final class TestServer {
         password = "Pw-" + UUID().uuidString
         let data = dataFile ? ["--data", directory.file("state.json")] : []
         emulator = try EmulatorProcess.start(
-            ["--strict", "--runtime-port", "0", "--password-env", Self.passwordVariable, "--ca-out", directory.file("ca.pem")]
-                + data + arguments,
+            ["--strict", "--password-env", Self.passwordVariable, "--ca-out", directory.file("ca.pem")] + data + arguments,
             environment: [Self.passwordVariable: password])
         for folder in ["home", "config", "state"] {
             try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)

@@ -23,7 +23,7 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: trace)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let text = try String(contentsOfFile: trace, encoding: .utf8)
-        for forbidden in [secret, "OBF:JWE:", "Authorization", "authorization:"] + server.credentialTexts {
+        for forbidden in [secret, "OBF:JWE:", "\"Authorization\"", "Authorization:"] + server.credentialTexts {
             #expect(!text.contains(forbidden), "the trace holds '\(forbidden.prefix(12))...'")
         }
         let records = try text.split(separator: "\n").map { try JSONParser.parse(String($0)) }

@@ -1,3 +1,4 @@
+import Foundation
 import PFShellCore
 import PFShellEmulator
 import PFShellJSON
@@ -38,6 +39,9 @@ final class EmulatorPort: ServerPort {
 /// Services for tests: secrets from a dictionary standing in for the environment, counted random secrets.
 final class FakeServices: ShellServices {
     let port: EmulatorPort
+    /// The emulator's runtime OAuth endpoints over the same store, for `client test`.
+    var runtimeAPI: RuntimeAPI?
+    private(set) var runtimeRequests: [RuntimeRequest] = []
     var environment: [String: String] = [:]
     var generated = 0
     var connects: [ConnectionSettings] = []
@@ -60,6 +64,25 @@ final class FakeServices: ShellServices {
         return value
     }
 
+    func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse {
+        runtimeRequests.append(request)
+        guard let runtimeAPI else { throw ShellError(.connection, command: "client test", "no runtime endpoints") }
+        let target = request.url.replacingOccurrences(of: "https://127.0.0.1:9031", with: "")
+        let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
+        var headers: [(name: String, value: String)] = [("Host", "127.0.0.1:9031")]
+        if let id = request.clientID {
+            let credentials = Data("\(id):\(request.clientSecret ?? "")".utf8).base64EncodedString()
+            headers.append(("Authorization", "Basic " + credentials))
+        }
+        if request.method == .post { headers.append(("Content-Type", "application/x-www-form-urlencoded")) }
+        let response = runtimeAPI.handle(
+            PFShellEmulator.APIRequest(
+                method: request.method.rawValue, path: parts[0], query: parts.count > 1 ? parts[1] : "", headers: headers,
+                body: Array(request.encodedForm.utf8)))
+        let location = response.headers.first { $0.name.lowercased() == "location" }?.value
+        return RuntimeResponse(status: response.status, location: location, body: String(decoding: response.body, as: UTF8.self))
+    }
+
     func randomSecret(length: Int) -> String {
         generated += 1
         return String(repeating: "g", count: length - 1) + String(generated % 10)
@@ -80,6 +103,7 @@ final class SessionHarness {
             ? DemoSeed.state(now: 1_767_225_600_000, random: { Array(repeating: 5, count: $0) })
             : EmulatorState(sealingKey: Array(repeating: 5, count: 32))
         let clock = Mutex<Int64>(1_767_225_600_000)
+        let counter = Locked<UInt8>(0)
         let api = AdminAPI(
             configuration: EmulatorConfiguration(strict: true, cluster: cluster), state: state,
             clock: {
@@ -88,8 +112,11 @@ final class SessionHarness {
                     return value
                 }
             },
-            random: { Array(repeating: 1, count: $0) })
+            random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 7; return value } } })
         self.init(api: api, connect: connect)
+        services.runtimeAPI = RuntimeAPI(
+            store: api.store, clock: { 1_767_225_700_000 },
+            random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 13; return value } } })
     }
 
     /// A session over an existing emulator (a second administrator, or a replay).
@@ -146,5 +173,18 @@ final class SessionHarness {
         let session: Session
         func value(of name: String) -> String? { session.variables[name] }
         func environment(_ name: String) -> String? { nil }
+    }
+}
+
+/// A lock-protected value that escaping closures can share.
+final class Locked<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+
+    init(_ value: Value) {
+        mutex = Mutex(value)
+    }
+
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+        mutex.withLock { body(&$0) }
     }
 }

@@ -2,6 +2,8 @@
 public enum CommandTable {
     static let clientOption = OptionSpec("--client", value: "ID", .clientID, "the client to change (default: the selected one)")
     static let jsonOption = OptionSpec("--json", "print JSON")
+    static let presetOption = OptionSpec(
+        "--preset", value: "NAME", .choice(Presets.all.map(\.name)), "apply a preset's settings ('preset list')")
     static let connectionOptions = [
         OptionSpec("--user", value: "NAME", .text, "administrator name (default administrator)"),
         OptionSpec("--password-env", value: "VAR", .variable, "read the password from this environment variable"),
@@ -10,6 +12,7 @@ public enum CommandTable {
         OptionSpec("--ca-file", value: "PEM", .path, "trust the certificates in this PEM file"),
         OptionSpec("--insecure", "do not verify the server's certificate (warns on every connect)"),
         OptionSpec("--timeout", value: "SECONDS", .number, "give up on a request after this long (default 30)"),
+        OptionSpec("--runtime-url", value: "URL", .url, "the runtime OAuth endpoints (default: port 9031 of the host)"),
     ]
 
     public static let all: [CommandSpec] = connection + clients + fields + staging + other
@@ -41,19 +44,34 @@ public enum CommandTable {
             .clientNew, "client new", [ArgumentSpec("ID", .newClientID)],
             options: [
                 OptionSpec("--name", value: "TEXT", .text, "the client's name (default: the ID)"),
-                OptionSpec("--description", value: "TEXT", .text, "the client's description"),
+                OptionSpec("--description", value: "TEXT", .text, "the client's description"), presetOption,
             ], group: "Clients", stages: true, "stage a new client and select it"),
         CommandSpec(.clientEdit, "client edit", [ArgumentSpec("ID", .clientID)], group: "Clients", stages: true, "fetch a client and select it for editing"),
         CommandSpec(
             .clientEnsure, "client ensure", [ArgumentSpec("ID", .clientID)],
             options: [
                 OptionSpec("--name", value: "TEXT", .text, "the name, when the client is new"),
-                OptionSpec("--description", value: "TEXT", .text, "the description, when the client is new"),
+                OptionSpec("--description", value: "TEXT", .text, "the description, when the client is new"), presetOption,
             ], group: "Clients", stages: true, "edit the client if it exists, else stage it as new"),
         CommandSpec(.clientDelete, "client delete", [ArgumentSpec("ID", .clientID)], group: "Clients", stages: true, "stage the deletion of a client"),
         CommandSpec(
             .clientClone, "client clone", [ArgumentSpec("SOURCE", .clientID), ArgumentSpec("NEW-ID", .newClientID)],
             group: "Clients", stages: true, "stage a copy of a client under a new ID (without its secret)"),
+        CommandSpec(
+            .clientTest, "client test", [ArgumentSpec("ID", .clientID)],
+            options: [
+                OptionSpec("--token-url", value: "URL", .url, "the token endpoint (default: port 9031 of the admin host)"),
+                OptionSpec("--secret-env", value: "VAR", .variable, "the client secret, from this environment variable"),
+                OptionSpec("--secret-file", value: "PATH", .path, "the client secret, from this file"),
+            ], group: "Clients", "get a token with the client, introspect it, try its redirect URIs"),
+        CommandSpec(.presetList, "preset list", group: "Clients", "list the presets"),
+        CommandSpec(.presetShow, "preset show", [ArgumentSpec("NAME", .choice(Presets.all.map(\.name)))], group: "Clients", "explain a preset field by field"),
+        CommandSpec(
+            .thingworxRedirect, "thingworx redirect", [ArgumentSpec("HOST[:PORT]", .text)],
+            options: [
+                OptionSpec("--http", "plain http (warns)"),
+                OptionSpec("--flow", "also ThingWorx Flow's callback"), clientOption,
+            ], group: "Clients", stages: true, "add ThingWorx's redirect URI for a host (the load balancer in HA)"),
         CommandSpec(.tokenManagerList, "token-manager list", options: [jsonOption], group: "Clients", "list the access token managers"),
         CommandSpec(.oidcPolicyList, "oidc-policy list", options: [jsonOption], group: "Clients", "list the OpenID Connect policies"),
     ]

@@ -20,7 +20,9 @@ public struct Invocation: Sendable {
     }
 
     /// A usage or command error located at a word of this line (the command's first word by default).
-    public func error(_ message: String, at word: Word? = nil, _ category: ShellError.Category = .command) -> ShellError {
-        ShellError(category, command: spec.name, message, location: word?.location ?? location)
+    public func error(
+        _ message: String, at word: Word? = nil, _ category: ShellError.Category = .command, notes: [String] = []
+    ) -> ShellError {
+        ShellError(category, command: spec.name, message, location: word?.location ?? location, notes: notes)
     }
 }

@@ -75,7 +75,9 @@ extension Session {
         if try fetchClient(i, id) != nil {
             throw i.error("client '\(id)' already exists on the server; use 'client edit \(id)' or 'client ensure \(id)'", at: word)
         }
+        let chosen = try preset(i)
         stageNew(i, id, name: i.value("--name") ?? id, description: i.value("--description"))
+        if let chosen { apply(chosen, to: id, isNew: true, i, &r) }
     }
 
     func checkNewID(_ i: Invocation, _ word: Word) throws(ShellError) {
@@ -114,12 +116,15 @@ extension Session {
             selected = word.text
             return
         }
+        let chosen = try preset(i)
         if let client = try fetchClient(i, word.text) {
             changeset.stage(word.text, action: .update, base: client, current: client, at: i.location)
             selected = word.text
+            if let chosen { apply(chosen, to: word.text, isNew: false, i, &r) }
         } else {
             try checkNewID(i, word)
             stageNew(i, word.text, name: i.value("--name") ?? word.text, description: i.value("--description"))
+            if let chosen { apply(chosen, to: word.text, isNew: true, i, &r) }
         }
     }
 

@@ -53,6 +53,12 @@ extension Session {
         if let (name, make) = given.first, let value = i.value(name) { settings.credentials = make(value) }
         if let ca = i.value("--ca-file") { settings.caFile = ca }
         if i.flag("--insecure") { settings.insecure = true }
+        if let runtime = i.options["--runtime-url"] {
+            guard ConnectionSettings.apiURL(from: runtime.text) != nil else {
+                throw i.error("'\(runtime.text)' is not an http or https URL", at: runtime, .usage)
+            }
+            settings.runtimeURL = runtime.text
+        }
         if let timeout = i.options["--timeout"] {
             guard let seconds = Int(timeout.text), seconds > 0 else {
                 throw i.error("'\(timeout.text)' is not a number of seconds", at: timeout, .usage)

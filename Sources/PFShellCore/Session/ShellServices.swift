@@ -17,6 +17,8 @@ public struct ConnectionSettings: Sendable, Equatable {
     public var timeoutSeconds: Int
     /// The profile this came from, shown in the prompt.
     public var profile: String?
+    /// The runtime OAuth endpoints' base (`https://host:9031`) when known better than the default.
+    public var runtimeURL: String?
 
     public init(
         apiURL: String, user: String = "administrator", credentials: CredentialSource = .prompt, caFile: String? = nil,
@@ -60,4 +62,6 @@ public protocol ShellServices: AnyObject {
     func readSecret(_ source: SecretSource) throws(ShellError) -> String
     /// A random secret from a CSPRNG, of letters and digits.
     func randomSecret(length: Int) -> String
+    /// One exchange with the runtime OAuth endpoints, trusting what the admin connection trusts.
+    func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse
 }

@@ -31,7 +31,10 @@ public final class AdminAPI: Sendable {
     }
 
     /// An Admin API over a store that others (the runtime endpoints) may share; the store persists.
-    public init(configuration: EmulatorConfiguration, store: EmulatorStore, clock: @escaping Clock, random: @escaping RandomBytes) {
+    public init(
+        configuration: EmulatorConfiguration, store: EmulatorStore, clock: @escaping Clock,
+        random: @escaping RandomBytes
+    ) {
         self.configuration = configuration
         self.clock = clock
         self.random = random

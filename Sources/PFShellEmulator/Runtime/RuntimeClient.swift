@@ -67,7 +67,9 @@ struct RuntimeClient {
         case "INDEFINITE_EXPIRY":
             return nil
         case "OVERRIDE_SERVER_DEFAULT":
-            guard let time = fields["persistentGrantExpirationTime"]?.intValue else { return settings.persistentGrantLifetime }
+            guard let time = fields["persistentGrantExpirationTime"]?.intValue else {
+                return settings.persistentGrantLifetime
+            }
             guard time >= 0 else { return nil }  // -1: the override says "never"
             return time * RuntimeSettings.seconds(in: fields["persistentGrantExpirationTimeUnit"]?.stringValue ?? "DAYS")
         default:

@@ -75,10 +75,9 @@ struct TokenInspection {
         guard header.lowercased().hasPrefix("bearer "),
             let access = liveAccessToken(String(header.dropFirst(7))), let user = access.user
         else {
-            return APIResponse(
-                status: 401,
-                headers: OAuthResponse.jsonHeaders + [("WWW-Authenticate", "Bearer error=\"invalid_token\"")],
-                body: Array("{\"error_description\":\"The access token is invalid or expired.\",\"error\":\"invalid_token\"}\r\n".utf8))
+            var response = OAuthError(401, "invalid_token", "The access token is invalid or expired.").response
+            response.headers = OAuthResponse.jsonHeaders + [("WWW-Authenticate", "Bearer error=\"invalid_token\"")]
+            return response
         }
         return OAuthResponse.json(["sub": .string(user)])
     }

@@ -58,7 +58,7 @@ import Testing
         Case("persistent-grants ‸", ["never-expire", "server-default", "expire"]),
         Case("persistent-grants expire 30 ‸", ["days", "hours", "minutes"]),
         Case("help cl‸", ["client", "cluster"]),
-        Case("help client ‸", ["list", "show", "new", "edit", "ensure", "delete", "clone"]),
+        Case("help client ‸", ["list", "show", "new", "edit", "ensure", "delete", "clone", "test"]),
         Case("source ‸", ["scripts/", "setup.pfsh", "README.md"]),
         Case("source scripts/‸", ["scripts/lib/", "scripts/thingworx.pfsh", "scripts/notes.txt"]),
         Case("frobnicate ‸", []),
@@ -100,6 +100,7 @@ import Testing
             func disconnect() {}
             func readSecret(_ source: SecretSource) throws(ShellError) -> String { "" }
             func randomSecret(length: Int) -> String { "" }
+            func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse { throw ShellError(.connection, "no") }
         }
         let session = Session(services: Services())
         session.changeset.stage("brand-new", action: .create, base: nil, current: [:], at: nil)
