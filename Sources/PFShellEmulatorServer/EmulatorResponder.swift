@@ -35,28 +35,12 @@ struct EmulatorResponder: HTTPResponder {
     private func answer(_ request: Request) async throws -> APIResponse {
         let path = request.uri.path
         guard path.hasPrefix("/pf-admin-api/") else { return ownAnswer(method: request.method.rawValue, path: path) }
-        guard let body = try await Self.collectBody(of: request) else {
+        guard let apiRequest = try await request.apiRequest(method: request.method.rawValue, bodyLimit: Self.maximumBodySize)
+        else {
             return Self.apiResult(
                 413, "request_too_large", "The request body is larger than \(Self.maximumBodySize) bytes.")
         }
-        return api.handle(
-            APIRequest(
-                method: request.method.rawValue,
-                path: path,
-                query: request.uri.query ?? "",
-                headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
-                body: body
-            ))
-    }
-
-    /// The body's bytes, or nil when it is larger than ``maximumBodySize``.
-    private static func collectBody(of request: Request) async throws -> [UInt8]? {
-        var bytes: [UInt8] = []
-        for try await var buffer in request.body {
-            guard bytes.count + buffer.readableBytes <= maximumBodySize else { return nil }
-            bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
-        }
-        return bytes
+        return api.handle(apiRequest)
     }
 
     private func ownAnswer(method: String, path: String) -> APIResponse {

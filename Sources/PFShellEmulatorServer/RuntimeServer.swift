@@ -52,18 +52,9 @@ struct RuntimeResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         let started = ContinuousClock.now
         let answer: APIResponse
-        if let body = try await Self.collectBody(of: request) {
-            var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
-            // HTTPTypes keeps the Host header apart, as the authority; the discovery document needs it.
-            if let authority = request.head.authority { headers.append((name: "Host", value: authority)) }
-            answer = runtime.handle(
-                APIRequest(
-                    method: request.method == .head ? "GET" : request.method.rawValue,
-                    path: request.uri.path,
-                    query: request.uri.query ?? "",
-                    headers: headers,
-                    body: body
-                ))
+        let method = request.method == .head ? "GET" : request.method.rawValue
+        if let apiRequest = try await request.apiRequest(method: method, bodyLimit: Self.maximumBodySize) {
+            answer = runtime.handle(apiRequest)
         } else {
             answer = APIResponse(
                 status: 413, headers: [("Content-Type", "text/plain;charset=utf-8")],
@@ -74,14 +65,5 @@ struct RuntimeResponder: HTTPResponder {
             elapsed: ContinuousClock.now - started)
         let response = EmulatorResponder.response(from: answer)
         return request.method == .head ? response.createHeadResponse() : response
-    }
-
-    private static func collectBody(of request: Request) async throws -> [UInt8]? {
-        var bytes: [UInt8] = []
-        for try await var buffer in request.body {
-            guard bytes.count + buffer.readableBytes <= maximumBodySize else { return nil }
-            bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
-        }
-        return bytes
     }
 }

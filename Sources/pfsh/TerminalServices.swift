@@ -1,5 +1,6 @@
 import Foundation
 import PFShellCore
+import PFShellFiles
 import PFShellHTTP
 
 /// The session's window on the machine: builds libcurl connections, reads passwords and secrets
@@ -138,6 +139,24 @@ extension TerminalServices {
                 body: String(decoding: response.body, as: UTF8.self))
         } catch {
             throw ShellError(.connection, command: "client test", "the runtime endpoint \(request.url) did not answer: \(error.message)")
+        }
+    }
+}
+
+extension TerminalServices {
+    func readTextFile(_ path: String) throws(ShellError) -> String? {
+        do {
+            return try SettingsFile.read(path)
+        } catch {
+            throw ShellError(.command, command: "thingworx settings", error.message)
+        }
+    }
+
+    func writeSettingsFile(_ text: String, to path: String) throws(ShellError) {
+        do {
+            try SettingsFile.write(text, to: path)
+        } catch {
+            throw ShellError(.command, command: "thingworx settings", error.message)
         }
     }
 }

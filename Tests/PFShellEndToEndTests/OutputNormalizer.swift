@@ -1,13 +1,15 @@
 import Foundation
 
 /// Replaces what changes from run to run (ports, temporary paths, dates, sealed secrets, timings)
-/// with fixed placeholders, so a transcript compares equal on every machine and every day.
+/// with fixed placeholders, so a transcript compares equal on every machine and every day. A
+/// placeholder may be longer than what it replaces, so a table column can look shifted.
 struct OutputNormalizer {
     /// Literal replacements, longest first so a path is replaced before its prefix.
     var literals: [(String, String)] = []
 
-    init(temporaryDirectory: String, port: String, closedPort: String?) {
+    init(temporaryDirectory: String, port: String, runtimePort: String = "", closedPort: String?) {
         literals = [(temporaryDirectory, "<tmp>"), ("127.0.0.1:\(port)", "127.0.0.1:<port>")]
+        if !runtimePort.isEmpty { literals.append(("127.0.0.1:\(runtimePort)", "127.0.0.1:<runtime-port>")) }
         if let closedPort {
             literals += [("127.0.0.1:\(closedPort)", "127.0.0.1:<closed-port>"), ("port \(closedPort)", "port <closed-port>")]
         }

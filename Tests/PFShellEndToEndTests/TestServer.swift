@@ -15,6 +15,9 @@ final class TestServer {
     var url: String { emulator.hostURL }
     var caFile: String { emulator.caFile ?? "" }
     var port: String { String(url.split(separator: ":").last ?? "") }
+    /// `https://127.0.0.1:PORT` of the runtime OAuth endpoints (`/as/token.oauth2`, ...).
+    var runtimeURL: String { emulator.runtimeURL }
+    var runtimePort: String { String(runtimeURL.split(separator: ":").last ?? "") }
 
     /// Starts the emulator with `--strict`, the password and `arguments` (`--seed demo`, `--cluster`, ...);
     /// with `dataFile`, it saves its state (plaintext secrets included) to `stateFile`.
@@ -47,6 +50,7 @@ final class TestServer {
             "HOME": directory.file("home"), "XDG_CONFIG_HOME": directory.file("config"),
             "XDG_STATE_HOME": directory.file("state"), "LANG": "C.UTF-8",
             Self.passwordVariable: password, "PFSH_TEST_URL": url, "PFSH_TEST_CA": caFile,
+            "PFSH_TEST_RUNTIME_URL": runtimeURL,
         ]
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return environment

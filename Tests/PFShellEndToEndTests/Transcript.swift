@@ -8,8 +8,9 @@ import PFShellJSON
 /// Directives, each on its own line:
 /// - `#! emulator FLAG...`: the emulator's flags instead of `--seed demo` (`--strict` and the
 ///   password are always given).
-/// - `#! args WORD...`: more pfsh arguments (quoted like a shell; `{url}`, `{ca}`, `{tmp}`,
-///   `{closed-url}` are replaced).
+/// - `#! args WORD...`: more pfsh arguments (quoted like a shell; `{url}`, `{ca}`, `{runtime-url}`,
+///   `{tmp}`, `{closed-url}` are replaced). pfsh's environment also has `PFSH_TEST_URL`,
+///   `PFSH_TEST_CA` and `PFSH_TEST_RUNTIME_URL` for scripts (`${env.PFSH_TEST_URL}`).
 /// - `#! env NAME=VALUE`: an environment variable for pfsh (same replacements).
 /// - `#! connect none`: leave out `--url`, `--ca-file` and `--password-env`.
 /// - `#! input file|-f|-c|redirect|piped|none`: how the script reaches pfsh: as the script argument

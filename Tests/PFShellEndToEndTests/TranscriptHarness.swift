@@ -60,6 +60,7 @@ struct TranscriptRun {
         let closedPort = transcript.usesClosedPort ? try ClosedPort.find() : nil
         let expand = { (text: String) in
             text.replacingOccurrences(of: "{url}", with: server.url).replacingOccurrences(of: "{ca}", with: server.caFile)
+                .replacingOccurrences(of: "{runtime-url}", with: server.runtimeURL)
                 .replacingOccurrences(of: "{tmp}", with: server.directory.path)
                 .replacingOccurrences(of: "{closed-url}", with: "https://127.0.0.1:\(closedPort ?? 0)")
         }
@@ -91,7 +92,8 @@ struct TranscriptRun {
         let audit = TraceAudit(secrets: secrets, expectedRefusals: transcript.refusals)
         problems += audit.problems(in: trace)
         let normalizer = OutputNormalizer(
-            temporaryDirectory: server.directory.path, port: server.port, closedPort: closedPort.map(String.init))
+            temporaryDirectory: server.directory.path, port: server.port, runtimePort: server.runtimePort,
+            closedPort: closedPort.map(String.init))
         output = ExpectedOutput(
             status: result.status, stdout: normalizer.normalize(stdout), stderr: normalizer.normalize(result.stderr))
     }

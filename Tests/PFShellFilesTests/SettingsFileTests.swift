@@ -58,7 +58,8 @@ import Testing
         runtime: String = runtime
     ) throws -> ThingWorxSettings.Plan {
         let existing = try SettingsFile.read(path)
-        let plan = try ThingWorxSettings.plan(existing: existing, kind: kind, clientId: "thingworx", secret: secret, runtimeURL: runtime)
+        let plan = try ThingWorxSettings.plan(
+            existing: existing, kind: kind, clientId: "thingworx", secret: secret, runtimeURL: runtime)
         if plan.changed { try SettingsFile.write(plan.text, to: path) }
         return plan
     }
@@ -112,7 +113,8 @@ import Testing
 
         let existing = try #require(try SettingsFile.read(path))
         let plan = try ThingWorxSettings.plan(
-            existing: existing, kind: .authorizationServer(), clientId: "thingworx", secret: Self.secret, runtimeURL: Self.runtime)
+            existing: existing, kind: .authorizationServer(), clientId: "thingworx", secret: Self.secret,
+            runtimeURL: Self.runtime)
         #expect(plan.changed)
         try SettingsFile.write(plan.text, to: path, linkBackup: linkBackup)
 
@@ -177,7 +179,8 @@ import Testing
         try Self.apply(path, kind: .resourceServer)
         let plan = try Self.apply(path, kind: .resourceServer, secret: nil, runtime: "https://pf2.example.com:9031")
         #expect(plan.keptExistingSecret && plan.changed)
-        let block = try JSONParser.parse(try #require(try SettingsFile.read(path)))["ResourceServerSettings"]?["accessTokenServicesSettings"]
+        let text = try #require(try SettingsFile.read(path))
+        let block = try JSONParser.parse(text)["ResourceServerSettings"]?["accessTokenServicesSettings"]
         #expect(block?["clientSecret"] == .string(Self.secret))
         #expect(block?["checkTokenEndpointUrl"] == "https://pf2.example.com:9031/as/introspect.oauth2")
     }
@@ -188,7 +191,9 @@ import Testing
         let broken = "{\n  \"PlatformSettingsConfig\": {\n    \"BasicSettings\": {\"EnableSSO\": tru}\n  }\n}\n"
         try Self.create(path, broken, mode: 0o640)
         let before = try Self.status(path)
-        #expect(throws: ThingWorxSettings.SettingsError(message: "unexpected character 't', a value was expected", line: 3, column: 35)) {
+        let expected = ThingWorxSettings.SettingsError(
+            message: "unexpected character 't', a value was expected", line: 3, column: 36)
+        #expect(throws: expected) {
             try Self.apply(path)
         }
         #expect(Self.bytes(path) == Array(broken.utf8))

@@ -83,6 +83,13 @@ final class FakeServices: ShellServices {
         return RuntimeResponse(status: response.status, location: location, body: String(decoding: response.body, as: UTF8.self))
     }
 
+    /// Files as a dictionary: path → text.
+    var files: [String: String] = [:]
+
+    func readTextFile(_ path: String) throws(ShellError) -> String? { files[path] }
+
+    func writeSettingsFile(_ text: String, to path: String) throws(ShellError) { files[path] = text }
+
     func randomSecret(length: Int) -> String {
         generated += 1
         return String(repeating: "g", count: length - 1) + String(generated % 10)

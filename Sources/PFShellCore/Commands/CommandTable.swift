@@ -72,6 +72,21 @@ public enum CommandTable {
                 OptionSpec("--http", "plain http (warns)"),
                 OptionSpec("--flow", "also ThingWorx Flow's callback"), clientOption,
             ], group: "Clients", stages: true, "add ThingWorx's redirect URI for a host (the load balancer in HA)"),
+        CommandSpec(
+            .thingworxSettings, "thingworx settings",
+            options: [
+                OptionSpec("--auth-server-id", value: "ID", .text, "the key under AuthorizationServersSettings (default PingFederate)"),
+                OptionSpec("--file", value: "PATH", .path, "platform-settings.json or sso-settings.json to update"),
+                OptionSpec("--runtime-url", value: "URL", .url, "PingFederate's runtime (default: port 9031 of the admin host)"),
+                OptionSpec("--dry-run", "show the change, write nothing"), clientOption,
+            ], group: "Clients", "write the client into ThingWorx's settings file (secret included, never shown)"),
+        CommandSpec(
+            .thingworxResourceSettings, "thingworx resource-settings",
+            options: [
+                OptionSpec("--file", value: "PATH", .path, "resourceServerSettings.json to update"),
+                OptionSpec("--runtime-url", value: "URL", .url, "PingFederate's runtime (default: port 9031 of the admin host)"),
+                OptionSpec("--dry-run", "show the change, write nothing"), clientOption,
+            ], group: "Clients", "write the client into ThingWorx's resource server settings"),
         CommandSpec(.tokenManagerList, "token-manager list", options: [jsonOption], group: "Clients", "list the access token managers"),
         CommandSpec(.oidcPolicyList, "oidc-policy list", options: [jsonOption], group: "Clients", "list the OpenID Connect policies"),
     ]

@@ -23,8 +23,20 @@ extension Session {
     func stageFields(_ i: Invocation, _ changes: [(path: String, value: JSONValue?)]) throws(ShellError) {
         let id = try targetClient(i)
         changeset.update(id) { client in
-            for change in changes { client.current = ClientJSON.setting(change.value, at: change.path, in: client.current) }
+            for change in changes {
+                let value = Self.keepingServerLink(change.value, at: change.path, base: client.base)
+                client.current = ClientJSON.setting(value, at: change.path, in: client.current)
+            }
         }
+    }
+
+    /// A reference (`{"id": ...}`) set to the id the server already has is the server's own link,
+    /// read-only `location` included, so putting it back is no change at all.
+    static func keepingServerLink(_ value: JSONValue?, at path: String, base: JSONObject?) -> JSONValue? {
+        guard let reference = value?.objectValue, reference.keys == ["id"], let base,
+            let existing = ClientJSON.value(at: path, in: base), existing["id"] == reference["id"]
+        else { return value }
+        return existing
     }
 
     func field(_ i: Invocation, _ word: Word) throws(ShellError) -> FieldInfo {

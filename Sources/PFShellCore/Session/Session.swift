@@ -81,6 +81,8 @@ public final class Session {
         case .presetList: listPresets(&r)
         case .presetShow: try showPreset(i, &r)
         case .thingworxRedirect: try addThingWorxRedirect(i, &r)
+        case .thingworxSettings: try writeThingWorxSettings(i, .authorizationServer(id: i.value("--auth-server-id") ?? "PingFederate"), &r)
+        case .thingworxResourceSettings: try writeThingWorxSettings(i, .resourceServer, &r)
         case .tokenManagerList: try listTokenManagers(i, &r)
         case .oidcPolicyList: try listPolicies(i, &r)
         case .tokenManagerSet: try setTokenManager(i, &r)

@@ -62,6 +62,10 @@ public protocol ShellServices: AnyObject {
     func readSecret(_ source: SecretSource) throws(ShellError) -> String
     /// A random secret from a CSPRNG, of letters and digits.
     func randomSecret(length: Int) -> String
+    /// A text file's contents, or nil when it does not exist.
+    func readTextFile(_ path: String) throws(ShellError) -> String?
+    /// Replaces a settings file atomically, keeping a backup and the file's owner and mode.
+    func writeSettingsFile(_ text: String, to path: String) throws(ShellError)
     /// One exchange with the runtime OAuth endpoints, trusting what the admin connection trusts.
     func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse
 }

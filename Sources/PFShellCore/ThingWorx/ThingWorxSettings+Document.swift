@@ -41,7 +41,9 @@ extension ThingWorxSettings {
         /// The file text for `root`: pretty JSON, 2-space indent, a final line break.
         func render(_ root: JSONObject) -> String {
             var text = JSONPrinter.print(.object(root), style: .pretty) + "\n"
-            if lineBreak != "\n" { text = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: lineBreak) }
+            if lineBreak != "\n" {
+                text = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: lineBreak)
+            }
             return (byteOrderMark ? "\u{FEFF}" : "") + text
         }
 

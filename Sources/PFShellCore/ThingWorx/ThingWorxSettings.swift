@@ -132,7 +132,8 @@ public struct ThingWorxSettings {
             secretValue = fileSecret
             kept = true
         } else {
-            throw SettingsError(message: missingSecretMessage(clientId: clientId, fileClientId: oldClientId, fileSecret: fileSecret))
+            let message = missingSecretMessage(clientId: clientId, fileClientId: oldClientId, fileSecret: fileSecret)
+            throw SettingsError(message: message)
         }
 
         var diff: [String] = []
@@ -208,7 +209,8 @@ public struct ThingWorxSettings {
         guard let parts = URIParts(base), parts.isWeb, parts.hasValidAuthority(wildcards: false),
             !base.contains("?"), !base.contains("#")
         else {
-            throw SettingsError(message: "runtime url '\(runtimeURL)' is not an http(s) url such as 'https://pf.example.com:9031'")
+            throw SettingsError(
+                message: "runtime url '\(runtimeURL)' is not an http(s) url such as 'https://pf.example.com:9031'")
         }
     }
 

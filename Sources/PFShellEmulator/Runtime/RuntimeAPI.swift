@@ -24,6 +24,12 @@ import PFShellJSON
 ///   accepted unless the client has `restrictScopes`.
 /// - A `*` in a registered redirect URI matches any run of characters, `/` included (what
 ///   PingFederate's `*` may match is not documented).
+///
+/// Choices where pf-runtime-oauth.md leaves PingFederate's behaviour unconfirmed: `unauthorized_client`
+/// is a 400; `WWW-Authenticate: Basic realm="PingFederate"` comes with every 401; token responses do not
+/// echo `scope`; a refresh that does not roll returns the same `refresh_token`; an introspection caller
+/// without `ACCESS_TOKEN_VALIDATION` gets 400 `unauthorized_client`; an inactive token is 200
+/// `{"active": false}`; a reused code also revokes the tokens it gave (RFC 6749 §4.1.2).
 public final class RuntimeAPI: Sendable {
     public typealias Clock = AdminAPI.Clock
     public typealias RandomBytes = AdminAPI.RandomBytes

@@ -69,9 +69,13 @@ import Testing
         try #require(try JSONParser.parse(text).objectValue)
     }
 
-    static func error(_ body: () throws(ThingWorxSettings.SettingsError) -> ThingWorxSettings.Plan) -> ThingWorxSettings.SettingsError? {
+    /// The error `plan` throws with these arguments; nil when it succeeds.
+    static func failure(
+        _ existing: String?, _ kind: ThingWorxSettings.Kind = server, clientId: String = "thingworx",
+        secret: String? = secret, runtime: String = runtime
+    ) -> ThingWorxSettings.SettingsError? {
         do {
-            _ = try body()
+            _ = try plan(existing, kind, clientId: clientId, secret: secret, runtime: runtime)
             return nil
         } catch {
             return error
@@ -252,6 +256,7 @@ import Testing
     }
 
     @Test func aResourceServerFileKeepsItsOtherSettings() throws {
+        let converter = "com.ptc.eauth.identity.oauth2.rs.IntrospectionUserAuthenticationConverter"
         let existing = """
             {
               "ResourceServerSettings": {
@@ -261,7 +266,7 @@ import Testing
                   "clientId": "<clientId>",
                   "clientSecret": "<clientSecret>",
                   "chainedGrantType": "password",
-                  "userAuthenticationConverterClassName": "com.ptc.eauth.identity.oauth2.rs.IntrospectionUserAuthenticationConverter"
+                  "userAuthenticationConverterClassName": "\(converter)"
                 },
                 "globalScopes": "THINGWORX",
                 "uriScopes": [{"uri": "/Things/**", "scopes": "THINGWORX_THINGS", "method": "GET"}]
@@ -325,37 +330,40 @@ import Testing
         // Kept also when other values change.
         let moved = try Self.plan(existing, secret: nil, runtime: "https://pf2.example.com:9031")
         #expect(moved.keptExistingSecret && moved.changed)
-        #expect(try Self.object(moved.text)["AuthorizationServersSettings"]?["PingFederate"]?["clientSecret"] == .string(Self.secret))
+        let block = try Self.object(moved.text)["AuthorizationServersSettings"]?["PingFederate"]
+        #expect(block?["clientSecret"] == .string(Self.secret))
         #expect(!moved.diff.contains { $0.contains("clientSecret") })
     }
 
     @Test func withoutAnySecretThePlanIsRefusedAndSaysHowToProvideOne() {
         let how = "use 'secret set --env VAR' or 'secret generate' in this session"
-        let none = Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(nil, secret: nil) }
+        let none = Self.failure(nil, secret: nil)
         #expect(none == ThingWorxSettings.SettingsError(
             message: "no secret for client 'thingworx': this session holds none and the file has none to keep; \(how)"))
 
-        let empty = Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(Self.platformSettings, secret: "") }
+        let empty = Self.failure(Self.platformSettings, secret: "")
         #expect(empty?.message.hasSuffix(how) == true)
 
         let otherClient = #"{"AuthorizationServersSettings": {"PingFederate": {"clientId": "old-twx", "clientSecret": "s3"}}}"#
-        let other = Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(otherClient, secret: nil) }
+        let other = Self.failure(otherClient, secret: nil)
         #expect(other?.message == "no secret for client 'thingworx': the file's secret belongs to client 'old-twx'; \(how)")
 
-        let resource = Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(nil, .resourceServer, secret: nil) }
+        let resource = Self.failure(nil, .resourceServer, secret: nil)
         #expect(resource?.message.hasSuffix(how) == true)
     }
 
     @Test(arguments: ["********", "<clientSecret>", "", "  "])
     func aPlaceholderInTheFileIsNotASecret(_ placeholder: String) {
-        let existing = #"{"AuthorizationServersSettings": {"PingFederate": {"clientId": "thingworx", "clientSecret": "\#(placeholder)"}}}"#
-        let error = Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(existing, secret: nil) }
+        let block = #"{"clientId": "thingworx", "clientSecret": "\#(placeholder)"}"#
+        let existing = #"{"AuthorizationServersSettings": {"PingFederate": \#(block)}}"#
+        let error = Self.failure(existing, secret: nil)
         #expect(error?.message.contains("has none to keep") == true)
     }
 
     @Test func theSecretNeverAppearsInDiffOrPreview() throws {
         for kind in [Self.server, .resourceServer] {
-            for existing in [nil, Self.platformSettings, #"{"AuthorizationServersSettings": {"PingFederate": {"clientSecret": "x"}}}"#] {
+            let other = #"{"AuthorizationServersSettings": {"PingFederate": {"clientSecret": "x"}}}"#
+            for existing in [nil, Self.platformSettings, other] {
                 let plan = try Self.plan(existing, kind)
                 #expect(plan.text.contains(Self.secret))
                 #expect(!plan.diff.joined(separator: "\n").contains(Self.secret))
@@ -405,26 +413,24 @@ import Testing
                 }
             }
             """
-        let error = Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(broken) }
+        let error = Self.failure(broken)
         #expect(error == ThingWorxSettings.SettingsError(message: "expected a string key, found '}'", line: 3, column: 47))
         #expect(error?.description == "3:47: expected a string key, found '}'")
     }
 
     @Test func aTopLevelValueThatIsNotAnObjectIsRefused() {
-        let error = Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan("\n  [1, 2]\n") }
+        let error = Self.failure("\n  [1, 2]\n")
         #expect(error == ThingWorxSettings.SettingsError(
-            message: "the top-level value is an array, not an object; ThingWorx settings files hold one object", line: 2, column: 3))
+            message: "the top-level value is an array, not an object; ThingWorx settings files hold one object",
+            line: 2, column: 3))
     }
 
     @Test func aBlockThatIsNotAnObjectIsRefusedNotReplaced() {
-        let string = Self.error { () throws(ThingWorxSettings.SettingsError) in
-            try Self.plan(#"{"AuthorizationServersSettings": "none"}"#)
-        }
+        let string = Self.failure(#"{"AuthorizationServersSettings": "none"}"#)
         #expect(string?.message == "'AuthorizationServersSettings' is a string, not an object; fix or remove it first")
-        let array = Self.error { () throws(ThingWorxSettings.SettingsError) in
-            try Self.plan(#"{"ResourceServerSettings": {"accessTokenServicesSettings": []}}"#, .resourceServer)
-        }
-        #expect(array?.message == "'ResourceServerSettings.accessTokenServicesSettings' is an array, not an object; fix or remove it first")
+        let array = Self.failure(#"{"ResourceServerSettings": {"accessTokenServicesSettings": []}}"#, .resourceServer)
+        #expect(array?.message
+            == "'ResourceServerSettings.accessTokenServicesSettings' is an array, not an object; fix or remove it first")
     }
 
     @Test func aNullBlockIsFilledIn() throws {
@@ -432,16 +438,18 @@ import Testing
         #expect(try Self.object(plan.text)["AuthorizationServersSettings"]?["PingFederate"]?["clientId"] == "thingworx")
     }
 
-    @Test(arguments: ["pf.example.com:9031", "ftp://pf.example.com", "https://", "https://pf.example.com:x", "https://pf.example.com?a=b"])
+    @Test(arguments: [
+        "pf.example.com:9031", "ftp://pf.example.com", "https://", "https://pf.example.com:x", "https://pf.example.com?a=b",
+    ])
     func aRuntimeURLThatIsNotAWebURLIsRefused(_ url: String) {
-        let error = Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(nil, runtime: url) }
+        let error = Self.failure(nil, runtime: url)
         #expect(error?.message == "runtime url '\(url)' is not an http(s) url such as 'https://pf.example.com:9031'")
     }
 
     @Test func emptyIdsAreRefused() {
-        #expect(Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(nil, clientId: " ") }?.message
+        #expect(Self.failure(nil, clientId: " ")?.message
             == "the client id is empty")
-        #expect(Self.error { () throws(ThingWorxSettings.SettingsError) in try Self.plan(nil, .authorizationServer(id: "")) }?.message
+        #expect(Self.failure(nil, .authorizationServer(id: ""))?.message
             == "the authorization server id is empty")
     }
 
