@@ -110,6 +110,7 @@ final class Launcher {
         let pairs: [(String, String?)] = [
             ("--user", options.user), ("--password-env", options.passwordEnv), ("--password-file", options.passwordFile),
             ("--token-env", options.tokenEnv), ("--ca-file", options.caFile), ("--timeout", options.timeout.map(String.init)),
+            ("--runtime-url", options.runtimeURL),
         ]
         for (flag, value) in pairs { if let value { flags += [flag, value] } }
         if options.insecure { flags.append("--insecure") }

@@ -37,6 +37,9 @@ struct PfshOptions: ParsableArguments {
     @Option(help: ArgumentHelp("give up on a request after this many seconds (default 30)", valueName: "SECONDS"))
     var timeout: Int?
 
+    @Option(name: .customLong("runtime-url"), help: ArgumentHelp("PingFederate's runtime OAuth endpoints (default: port 9031 of the admin host)", valueName: "URL"))
+    var runtimeURL: String?
+
     @Option(help: ArgumentHelp("connect with a profile defined in pfshrc", valueName: "NAME"))
     var profile: String?
 
