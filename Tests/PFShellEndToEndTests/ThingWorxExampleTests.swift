@@ -4,11 +4,14 @@ import PFShellTestSupport
 import Testing
 
 /// `scripts/examples/thingworx.pfsh` as shipped, run twice against one emulator: the first run
-/// creates exactly the client of the admin console's ThingWorx procedure, the second changes nothing.
+/// creates exactly the client of the admin console's ThingWorx procedure and writes ThingWorx's
+/// settings file; the second changes nothing, on the server or in the file.
 @Suite struct ThingWorxExampleTests {
     static let script = BuiltProducts.packageRoot.appendingPathComponent("scripts/examples/thingworx.pfsh").path
     static let secret = "Twx-Secret-\(UUID().uuidString.prefix(12))"
-    static let arguments = ["-v", "TWX_HOST=twx.example.com:8443"]
+    static func arguments(_ server: TestServer) -> [String] {
+        ["-v", "TWX_HOST=twx.example.com:8443", "-v", "TWX_SETTINGS=\(server.directory.file("platform-settings.json"))"]
+    }
 
     /// The client the procedure registers, as the server returns it, but for its dates and sealed secret.
     static let expected: JSONObject = [
@@ -43,9 +46,12 @@ import Testing
     @Test func theExampleCreatesTheProcedureClientAndAReplayCommitsNothing() throws {
         let server = try TestServer(dataFile: true)
         defer { server.stop() }
-        let first = try server.pfsh(Self.arguments + [Self.script], environment: ["TWX_CLIENT_SECRET": Self.secret])
+        let settings = server.directory.file("platform-settings.json")
+        let first = try server.pfsh(Self.arguments(server) + [Self.script], environment: ["TWX_CLIENT_SECRET": Self.secret])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "created thingworx\ncommitted 1 client(s): ThingWorx OAuth client\n")
+        #expect(first.stdout.hasPrefix("created thingworx\ncommitted 1 client(s): ThingWorx OAuth client\n"))
+        #expect(first.stdout.hasSuffix("wrote \(settings) (new file, mode 0600)\n"))
+        #expect(!first.stdout.contains(Self.secret))
         #expect(first.stderr == "")
         let created = try #require(try server.admin(.get, "/oauth/clients/thingworx").json?.objectValue)
         Self.expectSame(Self.withoutVolatile(created), Self.expected)
@@ -53,13 +59,20 @@ import Testing
         #expect(created["clientAuth"]?["encryptedSecret"]?.stringValue?.hasPrefix("OBF:JWE:") == true)
         let storedBefore = try #require(try server.storedClient("thingworx"))
         #expect(storedBefore["secret"]?.stringValue == Self.secret)
+        let written = try String(contentsOfFile: settings, encoding: .utf8)
+        let serverSettings = try JSONParser.parse(written)["AuthorizationServersSettings"]?["PingFederate"]
+        #expect(serverSettings?["clientId"] == "thingworx")
+        #expect(serverSettings?["clientSecret"]?.stringValue == Self.secret)
+        #expect((try FileManager.default.attributesOfItem(atPath: settings)[.posixPermissions] as? Int) == 0o600)
 
         // A different secret in the environment: --if-new must leave the stored one alone.
         let trace = server.directory.file("replay-trace.jsonl")
         let second = try server.pfsh(
-            Self.arguments + ["--trace", trace, Self.script], environment: ["TWX_CLIENT_SECRET": "Another-Secret-Value-123"])
+            Self.arguments(server) + ["--trace", trace, Self.script],
+            environment: ["TWX_CLIENT_SECRET": "Another-Secret-Value-123"])
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout == "nothing to commit\n")
+        #expect(second.stdout == "nothing to commit\n\(settings) is up to date\n")
+        #expect(try String(contentsOfFile: settings, encoding: .utf8) == written)
         #expect(second.stderr.contains("client 'thingworx' already exists; its secret is left unchanged (--if-new)"))
         let methods = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
             .compactMap { try? JSONParser.parse(String($0))["method"]?.stringValue }
