@@ -112,12 +112,12 @@ let package = Package(
         /// The session against the emulator's handler in-process: real server behaviour, no sockets.
         .testTarget(
             name: "PFShellSessionTests",
-            dependencies: ["PFShellCore", "PFShellEmulator", "PFShellJSON"],
+            dependencies: ["PFShellCore", "PFShellEmulator", "PFShellJSON", "PFShellTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PFShellEmulatorTests",
-            dependencies: ["PFShellEmulator", "PFShellJSON"],
+            dependencies: ["PFShellEmulator", "PFShellJSON", "PFShellTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -58,9 +58,9 @@ public enum EmulatorLauncher {
             certificateFiles = try EmulatorSetup.publish(pair, options)
         }
         let log = options.log ? RequestLog() : nil
-        let server = EmulatorServer(api: api, host: options.host, port: options.port, tls: tls, log: log)
+        let server = EmulatorServer(api: api, listener: ListenerSettings(host: options.host, port: options.port, tls: tls, log: log))
         let runtimeServer = RuntimeServer(
-            runtime: runtime, host: options.host, port: options.runtimePort, tls: tls, log: log)
+            runtime: runtime, listener: ListenerSettings(host: options.host, port: options.runtimePort, tls: tls, log: log))
         let announcement = StartupAnnouncement(
             listeners: ["admin-url", "runtime-url"], caFile: certificateFiles?.certificatePath)
         let scheme = options.http ? "http" : "https"
@@ -76,7 +76,7 @@ public enum EmulatorLauncher {
                 NamedListener(service: adminService, port: options.port),
                 NamedListener(service: runtimeService, port: options.runtimePort),
             ],
-            stats: server.stats, certificateFiles: certificateFiles)
+            stats: server.listener.stats, certificateFiles: certificateFiles)
     }
 
     /// The host as it goes into a URL: a wildcard address becomes the loopback one, and an IPv6

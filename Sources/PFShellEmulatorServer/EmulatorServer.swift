@@ -15,24 +15,11 @@ import ServiceLifecycle
 /// same certificate) and shut them all down together.
 public struct EmulatorServer: Sendable {
     public let api: AdminAPI
-    public let host: String
-    /// The port to bind; 0 asks the system for a free one (the real one is given to `onListening`).
-    public let port: Int
-    /// nil serves plain HTTP.
-    public let tls: TLSConfiguration?
-    public let log: RequestLog?
-    public let stats: ConnectionStats
+    public let listener: ListenerSettings
 
-    public init(
-        api: AdminAPI, host: String = "127.0.0.1", port: Int, tls: TLSConfiguration?, log: RequestLog? = nil,
-        stats: ConnectionStats = ConnectionStats()
-    ) {
+    public init(api: AdminAPI, listener: ListenerSettings) {
         self.api = api
-        self.host = host
-        self.port = port
-        self.tls = tls
-        self.log = log
-        self.stats = stats
+        self.listener = listener
     }
 
     /// The listener as a service. `onListening` is called once with the bound port, after the socket
@@ -42,8 +29,8 @@ public struct EmulatorServer: Sendable {
         onListening: @escaping @Sendable (Int) async -> Void
     ) throws(EmulatorServerError) -> any Service {
         try Self.listener(
-            responder: EmulatorResponder(api: api, stats: stats, log: log), host: host, port: port, tls: tls,
-            stats: stats, logger: logger, onListening: onListening)
+            responder: EmulatorResponder(api: api, stats: listener.stats, log: listener.log), host: listener.host,
+            port: listener.port, tls: listener.tls, stats: listener.stats, logger: logger, onListening: onListening)
     }
 
     /// One Hummingbird listener for `responder`: HTTP/1.1 (with TLS unless `tls` is nil), no idle

@@ -9,24 +9,11 @@ import ServiceLifecycle
 /// Admin API listener so both start and stop together.
 public struct RuntimeServer: Sendable {
     public let runtime: RuntimeAPI
-    public let host: String
-    /// The port to bind; 0 asks the system for a free one (the real one is given to `onListening`).
-    public let port: Int
-    /// nil serves plain HTTP.
-    public let tls: TLSConfiguration?
-    public let log: RequestLog?
-    public let stats: ConnectionStats
+    public let listener: ListenerSettings
 
-    public init(
-        runtime: RuntimeAPI, host: String = "127.0.0.1", port: Int, tls: TLSConfiguration?, log: RequestLog? = nil,
-        stats: ConnectionStats = ConnectionStats()
-    ) {
+    public init(runtime: RuntimeAPI, listener: ListenerSettings) {
         self.runtime = runtime
-        self.host = host
-        self.port = port
-        self.tls = tls
-        self.log = log
-        self.stats = stats
+        self.listener = listener
     }
 
     public func service(
@@ -34,8 +21,8 @@ public struct RuntimeServer: Sendable {
         onListening: @escaping @Sendable (Int) async -> Void
     ) throws(EmulatorServerError) -> any Service {
         try EmulatorServer.listener(
-            responder: RuntimeResponder(runtime: runtime, log: log), host: host, port: port, tls: tls, stats: stats,
-            logger: logger, onListening: onListening)
+            responder: RuntimeResponder(runtime: runtime, log: listener.log), host: listener.host, port: listener.port,
+            tls: listener.tls, stats: listener.stats, logger: logger, onListening: onListening)
     }
 }
 

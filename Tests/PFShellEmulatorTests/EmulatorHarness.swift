@@ -1,4 +1,5 @@
 import PFShellJSON
+import PFShellTestSupport
 import Synchronization
 import Testing
 
@@ -81,18 +82,6 @@ final class EmulatorHarness: Sendable {
     }
 }
 
-/// A lock-protected value that closures can share.
-final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
-
-    init(_ value: Value) {
-        mutex = Mutex(value)
-    }
-
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        mutex.withLock { body(&$0) }
-    }
-}
 
 extension String {
     var base64: String {

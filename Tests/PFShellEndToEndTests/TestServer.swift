@@ -2,6 +2,7 @@ import Foundation
 import PFShellHTTP
 import PFShellJSON
 import PFShellTestSupport
+import Testing
 
 /// One test's world: a fresh strict `pfsh-emulator` with a random administrator password, a
 /// temporary folder that is pfsh's HOME and XDG folders, and the environment pfsh runs with.
@@ -56,14 +57,28 @@ final class TestServer {
         return environment
     }
 
-    /// Runs pfsh with `--no-rc`, the connection arguments and `arguments`.
+    /// Runs pfsh with `--no-rc`, the connection arguments and `arguments`, traced (unless
+    /// `arguments` name a trace file of their own) and audited: no secret in the trace, and no
+    /// request the strict emulator refused (`refusals` lists the `errorId`s a test expects).
     func pfsh(
-        _ arguments: [String], environment extra: [String: String] = [:], input: PfshInput = .nothing
+        _ arguments: [String], environment extra: [String: String] = [:], input: PfshInput = .nothing,
+        refusals: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> PfshResult {
-        try PfshProcess.run(
-            ["--no-rc"] + connectionArguments + arguments, environment: environment.merging(extra) { $1 },
+        runs += 1
+        let trace = arguments.firstIndex(of: "--trace").map { arguments[$0 + 1] } ?? directory.file("trace-\(runs).jsonl")
+        let traced = arguments.contains("--trace") ? arguments : ["--trace", trace] + arguments
+        let result = try PfshProcess.run(
+            ["--no-rc"] + connectionArguments + traced, environment: environment.merging(extra) { $1 },
             directory: directory.path, input: input)
+        let secrets = credentialTexts + extra.filter { $0.key.uppercased().contains("SECRET") }.map(\.value)
+        let text = (try? String(contentsOfFile: trace, encoding: .utf8)) ?? ""
+        for problem in TraceAudit(secrets: secrets, expectedRefusals: refusals).problems(in: text) {
+            Issue.record("pfsh \(arguments.joined(separator: " ")): \(problem)", sourceLocation: sourceLocation)
+        }
+        return result
     }
+
+    private var runs = 0
 
     /// An administrator's request behind pfsh's back, with the X-XSRF-Header and Basic credentials.
     @discardableResult

@@ -18,6 +18,7 @@ struct TraceAudit {
             problems.append("the trace holds credentials ('\(header)')")
         }
         let lines = text.split(separator: "\n").map(String.init)
+        var refused: Set<String> = []
         for (number, line) in lines.enumerated() {
             let place = "trace line \(number + 1)"
             guard let record = try? JSONParser.parse(line), record.objectValue != nil else {
@@ -29,6 +30,11 @@ struct TraceAudit {
             }
             problems += Self.unredacted(record, at: place)
             problems += refusalProblems(record, at: place)
+            refused.formUnion(Self.refusalIDs(record))
+        }
+        // A stale declaration would let a new refusal with that id pass unseen.
+        for id in expectedRefusals.subtracting(refused).sorted() {
+            problems.append("'#! refusal \(id)' is declared but no response refused with it")
         }
         return problems
     }
@@ -54,14 +60,20 @@ struct TraceAudit {
 
     /// A 4xx other than 401/403/404, or any 5xx, must be one the test declared with `#! refusal`.
     func refusalProblems(_ record: JSONValue, at place: String) -> [String] {
-        guard let status = record["status"]?.intValue, status >= 400, ![401, 403, 404].contains(status) else { return [] }
-        let response = record["response"]
-        var ids = (response?["validationErrors"]?.arrayValue ?? []).compactMap { $0["errorId"]?.stringValue }
-        if ids.isEmpty { ids = [response?["resultId"]?.stringValue ?? "status-\(status)"] }
-        let unexpected = ids.filter { !expectedRefusals.contains($0) }
+        let unexpected = Self.refusalIDs(record).filter { !expectedRefusals.contains($0) }
         guard !unexpected.isEmpty else { return [] }
+        let status = record["status"]?.intValue ?? 0
+        let response = record["response"]
         let request = "\(record["method"]?.stringValue ?? "?") \(record["url"]?.stringValue ?? "?")"
         let detail = response.map { JSONPrinter.print($0) } ?? "no body"
         return ["\(place): the emulator refused \(request) with \(status) \(unexpected) (declare with '#! refusal ID'): \(detail)"]
+    }
+
+    /// The `errorId`s of a refusal (else its `resultId`); none for a success, 401, 403 or 404.
+    static func refusalIDs(_ record: JSONValue) -> [String] {
+        guard let status = record["status"]?.intValue, status >= 400, ![401, 403, 404].contains(status) else { return [] }
+        let response = record["response"]
+        let ids = (response?["validationErrors"]?.arrayValue ?? []).compactMap { $0["errorId"]?.stringValue }
+        return ids.isEmpty ? [response?["resultId"]?.stringValue ?? "status-\(status)"] : ids
     }
 }

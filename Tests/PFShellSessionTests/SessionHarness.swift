@@ -2,6 +2,7 @@ import Foundation
 import PFShellCore
 import PFShellEmulator
 import PFShellJSON
+import PFShellTestSupport
 import Synchronization
 import Testing
 
@@ -183,15 +184,3 @@ final class SessionHarness {
     }
 }
 
-/// A lock-protected value that escaping closures can share.
-final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
-
-    init(_ value: Value) {
-        mutex = Mutex(value)
-    }
-
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        mutex.withLock { body(&$0) }
-    }
-}

@@ -1,4 +1,5 @@
 import PFShellJSON
+import PFShellTestSupport
 import Testing
 
 @testable import PFShellEmulator
