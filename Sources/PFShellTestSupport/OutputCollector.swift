@@ -2,16 +2,16 @@ import Foundation
 import Synchronization
 
 /// Collects what a child process writes to one pipe, so a test can wait for a line without blocking.
-final class OutputCollector: Sendable {
+public final class OutputCollector: Sendable {
     private final class Shared: Sendable {
         let bytes = Mutex<[UInt8]>([])
         let closed = Mutex(false)
     }
 
     private let shared = Shared()
-    let pipe = Pipe()
+    public let pipe = Pipe()
 
-    init() {
+    public init() {
         pipe.fileHandleForReading.readabilityHandler = { [shared] handle in
             let data = handle.availableData
             if data.isEmpty {
@@ -23,18 +23,23 @@ final class OutputCollector: Sendable {
         }
     }
 
-    var text: String {
+    public var text: String {
         shared.bytes.withLock { String(decoding: $0, as: UTF8.self) }
     }
 
-    var isClosed: Bool { shared.closed.withLock { $0 } }
+    public var isClosed: Bool { shared.closed.withLock { $0 } }
 
-    var lines: [String] {
+    public var lines: [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
+    /// Whether a complete line equal to `line` has arrived.
+    public func hasLine(_ line: String) -> Bool {
+        lines.dropLast().contains(line)
+    }
+
     /// Polls until a complete line satisfies `match`, or the deadline passes.
-    func waitForLine(timeout: TimeInterval, where match: (String) -> Bool) -> String? {
+    public func waitForLine(timeout: TimeInterval, where match: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let complete = lines.dropLast()
@@ -46,7 +51,7 @@ final class OutputCollector: Sendable {
     }
 
     /// Polls until the writer closed the pipe (the process exited), or the deadline passes.
-    func waitForClose(timeout: TimeInterval) {
+    public func waitForClose(timeout: TimeInterval) {
         let deadline = Date().addingTimeInterval(timeout)
         while !isClosed && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }

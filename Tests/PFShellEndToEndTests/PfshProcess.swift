@@ -45,8 +45,8 @@ enum PfshProcess {
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = StreamCollector()
-        let err = StreamCollector()
+        let out = OutputCollector()
+        let err = OutputCollector()
         process.standardOutput = out.pipe
         process.standardError = err.pipe
         var feeder: Pipe?
@@ -72,7 +72,7 @@ enum PfshProcess {
         return PfshResult(status: process.terminationStatus, stdout: out.text, stderr: err.text)
     }
 
-    private static func feed(_ lines: [PipedLine], to handle: FileHandle, of process: Process, watching out: StreamCollector) throws {
+    private static func feed(_ lines: [PipedLine], to handle: FileHandle, of process: Process, watching out: OutputCollector) throws {
         defer { try? handle.close() }
         for line in lines {
             switch line {

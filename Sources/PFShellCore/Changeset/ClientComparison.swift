@@ -23,7 +23,9 @@ public enum ClientComparison {
         let oldValues = Dictionary(old, uniquingKeysWith: { first, _ in first })
         let newValues = Dictionary(new, uniquingKeysWith: { first, _ in first })
         return paths.compactMap { path in
-            guard !ignoring.contains(path), !isSecondarySecret(path), oldValues[path] != newValues[path] else { return nil }
+            guard !ignoring.contains(path), !isSecondarySecret(path), !isReferenceLocation(path),
+                oldValues[path] != newValues[path]
+            else { return nil }
             return Difference(path: path, before: oldValues[path], after: newValues[path])
         }
     }
@@ -43,6 +45,11 @@ public enum ClientComparison {
     /// `extendedParameters` is compared as one value: its keys are data, not field names.
     private static func isOpaqueMap(_ path: String) -> Bool {
         path == "extendedParameters"
+    }
+
+    /// A reference's `location` is the server's echo of its `id`: only the `id` is a change.
+    private static func isReferenceLocation(_ path: String) -> Bool {
+        path.hasSuffix(".location")
     }
 
     private static func isSecondarySecret(_ path: String) -> Bool {

@@ -6,6 +6,9 @@ extension Session {
     /// unregistered one is refused.
     func testClient(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         let word = i.arguments[0]
+        if changeset[word.text]?.action == .create {
+            throw i.error("client '\(word.text)' is staged but not committed; commit first", at: word)
+        }
         guard let client = try fetchClient(i, word.text) else { throw i.error("no client '\(word.text)' on the server", at: word) }
         let secret = try testSecret(i, word.text)
         let endpoints = runtimeEndpoints(i)

@@ -63,7 +63,8 @@ extension Session {
 
     func selectedOrFail(_ i: Invocation) throws(ShellError) -> String {
         guard let selected else {
-            throw i.error("no client selected; use 'client new ID', 'client edit ID' or --client ID")
+            let hint = i.spec.option("--client") != nil ? ", 'client edit ID' or --client ID" : " or 'client edit ID'"
+            throw i.error("no client selected; use 'client new ID'\(hint)")
         }
         return selected
     }

@@ -115,7 +115,7 @@ extension Session {
         let id = try targetClient(i)
         let uris = redirects(of: id)
         if jsonOutput {
-            r.print(JSONPrinter.print(.array(uris.map(JSONValue.string))))
+            r.print(JSONPrinter.print(.array(uris.map(JSONValue.string)), style: .pretty))
         } else {
             r.output += uris
         }
