@@ -130,4 +130,23 @@ struct InteractiveTests {
         let screen = try shell.wait { $0.contains("cluster:  standalone") || $0.contains("error:") }
         #expect(screen.contains("cluster:  standalone"), "\(screen)")
     }
+
+    @Test func ctrlDWithStagedChangesAsksFirst() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("client new leaving-test", "Enter")
+        try shell.wait { $0.contains("[leaving-test] +1>") }
+        try shell.type("", "C-d")
+        var screen = try shell.wait { $0.contains("leave with 1 uncommitted change(s)? [y/N]") }
+        #expect(screen.contains("create leaving-test"), "\(screen)")
+        try shell.type("n", "Enter")
+        try shell.type("status", "Enter")
+        screen = try shell.wait { $0.contains("staged:   1 client(s)") }
+        #expect(screen.contains("staged:   1 client(s)"), "the shell should still run: \(screen)")
+        try shell.type("", "C-d")
+        try shell.wait { $0.components(separatedBy: "[y/N]").count > 2 }
+        try shell.type("y", "Enter")
+        screen = try shell.wait { _ in (try? shell.tmux(["list-sessions"]))?.isEmpty ?? true }
+        #expect((try? shell.tmux(["list-sessions"]))?.isEmpty ?? true, "pfsh should have exited")
+    }
 }
