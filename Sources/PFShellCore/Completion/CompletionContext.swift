@@ -43,13 +43,34 @@ public struct Completions: Sendable, Equatable {
 extension Session {
     /// The session's live data for completion; file names come from `files`.
     public func completionContext(files: @escaping @Sendable (String) -> [String] = { _ in [] }) -> CompletionContext {
-        var ids = cache.clientIDs
-        for staged in changeset.ordered where !ids.contains(staged.clientId) && staged.action != .delete {
-            ids.append(staged.clientId)
-        }
         let redirects = selected.flatMap { changeset[$0]?.current["redirectUris"]?.arrayValue }?.compactMap(\.stringValue)
         return CompletionContext(
-            clientIDs: ids.sorted(), accessTokenManagers: cache.accessTokenManagers, profiles: profiles.keys.sorted(),
-            redirectURIs: redirects ?? [], files: files)
+            clientIDs: clientIDsForCompletion(), accessTokenManagers: cache.accessTokenManagers,
+            profiles: profiles.keys.sorted(), redirectURIs: redirects ?? [], files: files)
+    }
+
+    /// The cached IDs (kept sorted) plus staged new clients, without copying or sorting the cache
+    /// on every Tab: staged clients are few, the cache may hold thousands.
+    func clientIDsForCompletion() -> [String] {
+        var ids = cache.clientIDs
+        for staged in changeset.ordered where staged.action != .delete {
+            let position = ids.partitioningIndex { $0 >= staged.clientId }
+            if position == ids.endIndex || ids[position] != staged.clientId { ids.insert(staged.clientId, at: position) }
+        }
+        return ids
+    }
+}
+
+extension Array where Element: Comparable {
+    /// The first index whose element satisfies `belongs`, for a predicate that is false then true
+    /// along the array (binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = startIndex
+        var high = endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

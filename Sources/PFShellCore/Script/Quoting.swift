@@ -18,8 +18,11 @@ public func quoted(_ text: String) -> String {
 /// and marks. Blanks, invisible characters and everything else are quoted, also for the reader's sake.
 private func isSafeUnquoted(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII {
-        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-            || "-_./:=@%+,".unicodeScalars.contains(scalar)
+        switch scalar.value {
+        case 0x61...0x7A, 0x41...0x5A, 0x30...0x39: return true  // a-z A-Z 0-9
+        case 0x2D, 0x5F, 0x2E, 0x2F, 0x3A, 0x3D, 0x40, 0x25, 0x2B, 0x2C: return true  // - _ . / : = @ % + ,
+        default: return false
+        }
     }
     switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

@@ -21,7 +21,7 @@ public final class Session {
     public internal(set) var profiles: [String: ConnectionSettings] = [:]
     public var variables: [String: String] = [:]
     /// Live data for completion, refreshed on connect, `client list` and commit.
-    public internal(set) var cache = LiveCache()
+    public var cache = LiveCache()
     /// `--dry-run`: every commit is dry.
     public var alwaysDryRun = false
     /// `--json`: data-printing commands print JSON.

@@ -107,8 +107,12 @@ import Testing
         let session = Session(services: Services())
         session.changeset.stage("brand-new", action: .create, base: nil, current: [:], at: nil)
         session.changeset.stage("doomed", action: .delete, base: [:], current: [:], at: nil)
-        let context = session.completionContext()
+        var context = session.completionContext()
         #expect(context.clientIDs == ["brand-new"])
+        session.cache.clientIDs = ["zeta", "alpha", "doomed"]
+        context = session.completionContext()
+        #expect(session.cache.clientIDs == ["alpha", "doomed", "zeta"])
+        #expect(context.clientIDs == ["alpha", "brand-new", "doomed", "zeta"])
         #expect(Completer.complete("client show br", cursor: 14, context: context).replacements == ["brand-new"])
     }
 
