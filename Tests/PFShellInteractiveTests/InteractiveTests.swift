@@ -34,13 +34,24 @@ struct InteractiveTests {
         #expect(screen.contains("pfsh administrator@127.0.0.1:"), "no prompt: \(screen)")
     }
 
+    /// Types `text` and Tab, then a mark: tmux drops trailing blanks, so the mark after the cursor
+    /// shows the space the completion inserted. Lines longer than the window wrap, so the screen's
+    /// rows are compared joined.
+    func expectCompletion(
+        in shell: TmuxSession, typing text: String, toShow expected: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        try shell.type(text, "Tab")
+        try shell.type("#")
+        let joined = { (screen: String) in screen.replacingOccurrences(of: "\n", with: "") }
+        let screen = try shell.wait { joined($0).contains(expected + "#") }
+        #expect(joined(screen).contains(expected + "#"), "\(screen)", sourceLocation: sourceLocation)
+    }
+
     @Test func aCommandIsCompletedFromItsPrefix() throws {
         let shell = try TmuxSession(emulator: emulator)
         try prompted(shell)
-        try shell.type("comm", "Tab")
-        try shell.type("#")  // tmux drops trailing blanks: a mark after the cursor shows the inserted space
-        let line = try shell.wait { $0.contains("> commit #") }
-        #expect(line.contains("> commit #"), "\(line)")
+        try expectCompletion(in: shell, typing: "comm", toShow: "> commit ")
     }
 
     @Test func severalCandidatesAreListedOnOneTab() throws {
@@ -54,18 +65,12 @@ struct InteractiveTests {
     @Test func liveClientIDsComeFromTheServer() throws {
         let shell = try TmuxSession(emulator: emulator)
         try prompted(shell)
-        try shell.type("client show live-cl", "Tab")
-        try shell.type("#")
-        var screen = try shell.wait { $0.contains("client show live-client-42 #") }
-        #expect(screen.contains("client show live-client-42 #"), "\(screen)")
+        try expectCompletion(in: shell, typing: "client show live-cl", toShow: "client show live-client-42 ")
         try shell.type("", "C-u")
         try createClient("later-client-7")
         try shell.type("client list", "Enter")
         try shell.wait { $0.contains("later-client-7") }
-        try shell.type("client edit later", "Tab")
-        try shell.type("#")
-        screen = try shell.wait { $0.contains("client edit later-client-7 #") }
-        #expect(screen.contains("client edit later-client-7 #"), "\(screen)")
+        try expectCompletion(in: shell, typing: "client edit later", toShow: "client edit later-client-7 ")
     }
 
     @Test func aGrantTypeIsCompletedAndAUsedOneLeftOut() throws {
@@ -73,20 +78,14 @@ struct InteractiveTests {
         try prompted(shell)
         try shell.type("client new tab-test", "Enter")
         try shell.wait { $0.contains("[tab-test]") }
-        try shell.type("grants add authorization-code a", "Tab")
-        try shell.type("#")
-        // The line is longer than the window: compare with the wrapped rows joined.
-        let screen = try shell.wait { $0.replacingOccurrences(of: "\n", with: "").contains("authorization-code access-token-validation #") }
-        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("grants add authorization-code access-token-validation #"), "\(screen)")
+        try expectCompletion(
+            in: shell, typing: "grants add authorization-code a", toShow: "grants add authorization-code access-token-validation ")
     }
 
     @Test func anEnumValueIsCompletedAfterItsField() throws {
         let shell = try TmuxSession(emulator: emulator)
         try prompted(shell)
-        try shell.type("set refreshRolling DO", "Tab")
-        try shell.type("#")
-        let screen = try shell.wait { $0.contains("set refreshRolling DONT_ROLL #") }
-        #expect(screen.contains("set refreshRolling DONT_ROLL #"), "\(screen)")
+        try expectCompletion(in: shell, typing: "set refreshRolling DO", toShow: "set refreshRolling DONT_ROLL ")
     }
 
     @Test func historyIsRecalledAfterARestart() throws {

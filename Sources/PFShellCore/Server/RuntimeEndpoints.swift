@@ -1,25 +1,28 @@
 /// PingFederate's runtime (engine) OAuth endpoints, by default on port 9031 of the admin host.
 public struct RuntimeEndpoints: Sendable, Equatable {
+    /// PingFederate's default runtime (engine) port.
+    public static let defaultPort = 9031
+
     /// `https://pf.example.com:9031`.
     public let base: String
 
+    /// Surrounding blanks and trailing `/` are dropped.
     public init(base: String) {
-        var trimmed = base
+        var trimmed = ModelText.trimmed(base)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         self.base = trimmed
     }
 
-    /// The admin API URL `https://host:9999/pf-admin-api/v1` → `https://host:9031`.
+    /// The admin URL `https://host:9999/pf-admin-api/v1` → `https://host:9031`: same scheme and
+    /// host, no path. A text without `://` is taken as `https://`; one with no host is kept as it is.
     public init(adminURL: String) {
-        let scheme = adminURL.hasPrefix("http://") ? "http" : "https"
-        let rest = adminURL.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
-        let host: String
-        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-            host = String(rest[...close])
-        } else {
-            host = rest.split(separator: ":").first.map(String.init) ?? rest
+        let trimmed = RuntimeEndpoints(base: adminURL).base
+        let absolute = trimmed.contains("://") ? trimmed : "https://" + trimmed
+        guard let parts = URIParts(absolute), let host = parts.host, !host.isEmpty else {
+            self.init(base: adminURL)
+            return
         }
-        self.init(base: "\(scheme)://\(host):9031")
+        self.init(base: "\(parts.scheme)://\(host):\(Self.defaultPort)")
     }
 
     /// From a token endpoint URL given by the user (`…/as/token.oauth2`).

@@ -34,10 +34,13 @@ extension Session {
         throw i.error("this session does not know the secret of '\(id)'; give --secret-env VAR or --secret-file PATH")
     }
 
+    /// The runtime endpoints a command talks about: its `--token-url` or `--runtime-url`, the
+    /// connection's runtime URL, or port 9031 of the admin host.
     func runtimeEndpoints(_ i: Invocation) -> RuntimeEndpoints {
         if let url = i.value("--token-url") { return RuntimeEndpoints(tokenURL: url) }
+        if let url = i.value("--runtime-url") { return RuntimeEndpoints(base: url) }
         if let known = connection?.settings.runtimeURL { return RuntimeEndpoints(base: known) }
-        return RuntimeEndpoints(adminURL: connection?.settings.apiURL ?? "")
+        return RuntimeEndpoints(adminURL: connection?.settings.apiURL ?? "https://localhost")
     }
 
     private func requestToken(

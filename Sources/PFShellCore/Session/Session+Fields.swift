@@ -61,9 +61,7 @@ extension Session {
             throw i.error(error.message, at: fieldErrorWord(error, i))
         }
         if info.path == "clientId" { throw i.error("the client ID cannot change; use 'client clone'", at: i.arguments[0]) }
-        if info.kind == .uriList || info.kind == .stringList, info.path.hasSuffix("edirectUris") {
-            for uri in value.arrayValue ?? [] { try checkRedirect(i, uri.stringValue ?? "", valueWord, &r) }
-        }
+        for warning in FieldValue.warnings(for: value, in: info) { r.warn(i.name, warning.message) }
         try stageFields(i, [(info.path, value)])
     }
 

@@ -4,8 +4,7 @@ extension Session {
     func writeThingWorxSettings(_ i: Invocation, _ kind: ThingWorxSettings.Kind, _ r: inout CommandResult) throws(ShellError) {
         let id: String
         if let given = i.value("--client") { id = given } else { id = try selectedOrFail(i) }
-        let runtime = i.value("--runtime-url") ?? connection?.settings.runtimeURL
-            ?? ThingWorxSettings.runtimeURL(fromAdminURL: connection?.settings.apiURL ?? "https://localhost")
+        let runtime = i.value("--runtime-url") ?? runtimeEndpoints(i).base
         guard let path = i.value("--file") else {
             if kind == .resourceServer { throw i.error("missing --file PATH (resourceServerSettings.json)", .usage) }
             r.output += ThingWorxSettings.preview(kind: kind, clientId: id, runtimeURL: runtime)

@@ -14,16 +14,10 @@ import PFShellJSON
 ///   sample (`chainedGrantType`, `userAuthenticationConverterClassName`, `globalScopes`, `uriScopes`) are
 ///   kept when present and never added.
 public struct ThingWorxSettings {
-    /// PingFederate's default runtime (engine) port.
-    public static let runtimePort = 9031
     /// The authorization server id used when none is given.
     public static let defaultAuthorizationServerID = "PingFederate"
     /// How a secret is shown in `diff` and `preview`.
     public static let secretMask = "********"
-
-    public static let authorizePath = "/as/authorization.oauth2"
-    public static let tokenPath = "/as/token.oauth2"
-    public static let introspectPath = "/as/introspect.oauth2"
 
     /// The key spelling of ThingWorx's samples, written into files that have neither spelling yet.
     public static let authorizationServersKey = "AuthorizationServersSettings"
@@ -79,20 +73,15 @@ public struct ThingWorxSettings {
         }
     }
 
-    /// The runtime base URL beside an admin URL: same scheme and host, port 9031, no path.
-    /// `https://host:9999/pf-admin-api/v1` → `https://host:9031`. A text without `://` is taken as
-    /// `https://`; a text with no host comes back unchanged.
+    /// The runtime base URL beside an admin URL (see ``RuntimeEndpoints/init(adminURL:)``).
     public static func runtimeURL(fromAdminURL apiURL: String) -> String {
-        let trimmed = apiURL.trimmingSpaces
-        let absolute = trimmed.contains("://") ? trimmed : "https://" + trimmed
-        guard let parts = URIParts(absolute), let host = parts.host, !host.isEmpty else { return apiURL }
-        return "\(parts.scheme)://\(host):\(runtimePort)"
+        RuntimeEndpoints(adminURL: apiURL).base
     }
 
     /// The URLs the block points at, from a runtime base URL (a trailing `/` is dropped).
     public static func endpoints(runtimeURL: String) -> (authorize: String, token: String, introspect: String) {
-        let base = normalizedBase(runtimeURL)
-        return (base + authorizePath, base + tokenPath, base + introspectPath)
+        let urls = RuntimeEndpoints(base: runtimeURL)
+        return (urls.authorization, urls.token, urls.introspection)
     }
 
     /// The block as shown without `--file`, wrapped in its top-level key, with the secret masked:
@@ -188,7 +177,7 @@ public struct ThingWorxSettings {
 
     /// A value left in a file by hand or by copying a preview, never a real secret.
     static func isPlaceholder(_ value: String) -> Bool {
-        let trimmed = value.trimmingSpaces
+        let trimmed = ModelText.trimmed(value)
         return trimmed.isEmpty || trimmed == secretMask || (trimmed.hasPrefix("<") && trimmed.hasSuffix(">"))
     }
 
@@ -201,28 +190,16 @@ public struct ThingWorxSettings {
     }
 
     static func checkArguments(kind: Kind, clientId: String, runtimeURL: String) throws(SettingsError) {
-        guard !clientId.trimmingSpaces.isEmpty else { throw SettingsError(message: "the client id is empty") }
-        if case .authorizationServer(let id) = kind, id.trimmingSpaces.isEmpty {
+        guard !ModelText.trimmed(clientId).isEmpty else { throw SettingsError(message: "the client id is empty") }
+        if case .authorizationServer(let id) = kind, ModelText.trimmed(id).isEmpty {
             throw SettingsError(message: "the authorization server id is empty")
         }
-        let base = normalizedBase(runtimeURL)
+        let base = RuntimeEndpoints(base: runtimeURL).base
         guard let parts = URIParts(base), parts.isWeb, parts.hasValidAuthority(wildcards: false),
             !base.contains("?"), !base.contains("#")
         else {
             throw SettingsError(
                 message: "runtime url '\(runtimeURL)' is not an http(s) url such as 'https://pf.example.com:9031'")
         }
-    }
-
-    static func normalizedBase(_ runtimeURL: String) -> String {
-        var base = Substring(runtimeURL.trimmingSpaces)
-        while base.hasSuffix("/") { base = base.dropLast() }
-        return String(base)
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
