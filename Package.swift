@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "PFShellEndToEndTests",
             dependencies: ["PFShellTestSupport", "PFShellJSON", "PFShellHTTP"],
-            exclude: ["Transcripts"],
+            exclude: ["Transcripts", "Fixtures"],
             swiftSettings: swiftSettings
         ),
         /// The emulator's runtime OAuth endpoints driven by a real OAuth client library (Python's authlib).

@@ -15,7 +15,7 @@ let rounds = Int(ProcessInfo.processInfo.environment["PFSH_BENCH_ROUNDS"] ?? "")
 /// No server: the benchmark fills the cache the way `connect` and `client list` would.
 final class OfflineServices: ShellServices {
     func connect(_ settings: ConnectionSettings) throws(ShellError) -> any ServerPort { throw ShellError(.connection, "offline") }
-    func disconnect() {}
+    func activate(_ port: (any ServerPort)?) {}
     func readSecret(_ source: SecretSource) throws(ShellError) -> String { "" }
     func randomSecret(length: Int) -> String { "" }
     func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse { throw ShellError(.connection, "offline") }

@@ -35,11 +35,22 @@ final class CurlServerPort: ServerPort {
             trace?.record(method: request.method.rawValue, url: url, status: nil, milliseconds: 0, request: request.body, response: nil)
             throw TransportFailure(kind: Self.kind(error.kind), message: error.message)
         }
-        let json = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
+        let (json, unreadable) = Self.read(response)
         trace?.record(
             method: request.method.rawValue, url: url, status: response.status, milliseconds: response.milliseconds,
             request: request.body, response: json)
-        return APIResponse(status: response.status, body: json)
+        return APIResponse(status: response.status, body: json, unreadable: unreadable, location: response.header("Location"))
+    }
+
+    /// The body as JSON, or what it was when it is not JSON.
+    static func read(_ response: HTTPResponse) -> (JSONValue?, UnreadableBody?) {
+        guard !response.body.isEmpty else { return (nil, nil) }
+        do {
+            return (try JSONParser.parse(response.body), nil)
+        } catch {
+            let problem = "line \(error.line), column \(error.column): \(error.message)"
+            return (nil, UnreadableBody(contentType: response.header("Content-Type"), byteCount: response.body.count, parseError: problem))
+        }
     }
 
     func cancel() {

@@ -22,18 +22,21 @@ final class TerminalServices: ShellServices {
     }
 
     func connect(_ settings: ConnectionSettings) throws(ShellError) -> any ServerPort {
+        if let caFile = settings.caFile, !settings.insecure, let problem = CAFile.problem(caFile) {
+            throw ShellError(.connection, command: "connect", problem)
+        }
         let credentials = try credentials(for: settings)
         let options = TransportOptions(
             caFile: settings.caFile, insecure: settings.insecure, connectTimeoutMilliseconds: 10_000,
             timeoutMilliseconds: settings.timeoutSeconds * 1000, credentials: credentials,
             userAgent: "pfsh/\(PfshVersion.current)")
-        let port = try CurlServerPort(apiURL: settings.apiURL, options: options, trace: trace)
-        self.port = port
-        return port
+        return try CurlServerPort(apiURL: settings.apiURL, options: options, trace: trace)
     }
 
-    func disconnect() {
-        port = nil
+    /// Runtime calls then trust what this port trusts, over a handle of their own.
+    func activate(_ port: (any ServerPort)?) {
+        self.port = port as? CurlServerPort
+        runtimeTransport = nil
     }
 
     private func credentials(for settings: ConnectionSettings) throws(ShellError) -> Credentials {

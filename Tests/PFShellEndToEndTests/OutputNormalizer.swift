@@ -7,8 +7,9 @@ struct OutputNormalizer {
     /// Literal replacements, longest first so a path is replaced before its prefix.
     var literals: [(String, String)] = []
 
-    init(temporaryDirectory: String, port: String, runtimePort: String = "", closedPort: String?) {
+    init(temporaryDirectory: String, port: String, runtimePort: String = "", closedPort: String?, impostorPort: String? = nil) {
         literals = [(temporaryDirectory, "<tmp>"), ("127.0.0.1:\(port)", "127.0.0.1:<port>")]
+        if let impostorPort { literals.append(("127.0.0.1:\(impostorPort)", "127.0.0.1:<impostor-port>")) }
         if !runtimePort.isEmpty { literals.append(("127.0.0.1:\(runtimePort)", "127.0.0.1:<runtime-port>")) }
         if let closedPort {
             literals += [("127.0.0.1:\(closedPort)", "127.0.0.1:<closed-port>"), ("port \(closedPort)", "port <closed-port>")]

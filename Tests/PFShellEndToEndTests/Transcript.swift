@@ -21,6 +21,8 @@ import PFShellJSON
 ///   other refusal fails the test, so every request pfsh sends must pass the strict 12.1 model.
 /// - `#! admin METHOD PATH [JSON]`: at this point of the script, another administrator calls the
 ///   Admin API. Needs piped input: the harness waits until pfsh has run every earlier line.
+/// - `#! impostor KIND`: start `Fixtures/impostor_server.py KIND`, a server that is not
+///   PingFederate's admin API, at `{impostor-url}` (`http://127.0.0.1:PORT`).
 struct Transcript {
     enum Input: String {
         case file, dashF = "-f", dashC = "-c", redirect, piped, none
@@ -45,6 +47,8 @@ struct Transcript {
     var refusals: Set<String> = []
     /// Admin calls by the index of their line.
     var adminCalls: [Int: AdminCall] = [:]
+    /// The kind of `Fixtures/impostor_server.py` to start, if any.
+    var impostor: String?
 
     struct FormatError: Error, CustomStringConvertible {
         let description: String
@@ -79,6 +83,7 @@ struct Transcript {
             case "rc": rcFile = rest
             case "refusal": refusals.formUnion(rest.split(separator: " ").map(String.init))
             case "admin": adminCalls[index] = try Self.adminCall(rest, at: place)
+            case "impostor": impostor = rest
             default: throw FormatError(description: "\(place): unknown directive '\(keyword)'")
             }
         }

@@ -58,8 +58,11 @@ struct TranscriptRun {
         let server = try TestServer(transcript.emulatorArguments)
         defer { server.stop() }
         let closedPort = transcript.usesClosedPort ? try ClosedPort.find() : nil
+        let impostor = try transcript.impostor.map { try Impostor(kind: $0) }
+        defer { impostor?.stop() }
         let expand = { (text: String) in
             text.replacingOccurrences(of: "{url}", with: server.url).replacingOccurrences(of: "{ca}", with: server.caFile)
+                .replacingOccurrences(of: "{impostor-url}", with: impostor?.url ?? "{impostor-url}")
                 .replacingOccurrences(of: "{runtime-url}", with: server.runtimeURL)
                 .replacingOccurrences(of: "{tmp}", with: server.directory.path)
                 .replacingOccurrences(of: "{closed-url}", with: "https://127.0.0.1:\(closedPort ?? 0)")
@@ -93,7 +96,7 @@ struct TranscriptRun {
         problems += audit.problems(in: trace)
         let normalizer = OutputNormalizer(
             temporaryDirectory: server.directory.path, port: server.port, runtimePort: server.runtimePort,
-            closedPort: closedPort.map(String.init))
+            closedPort: closedPort.map(String.init), impostorPort: impostor?.port)
         output = ExpectedOutput(
             status: result.status, stdout: normalizer.normalize(stdout), stderr: normalizer.normalize(result.stderr))
     }

@@ -51,12 +51,16 @@ final class FakeServices: ShellServices {
         self.port = port
     }
 
+    /// Ports for other URLs than the emulator's (`connect URL` to an impostor, say).
+    var otherPorts: [String: any ServerPort] = [:]
+    private(set) var active: (any ServerPort)?
+
     func connect(_ settings: ConnectionSettings) throws(ShellError) -> any ServerPort {
         connects.append(settings)
-        return port
+        return otherPorts[settings.apiURL] ?? port
     }
 
-    func disconnect() {}
+    func activate(_ port: (any ServerPort)?) { active = port }
 
     func readSecret(_ source: SecretSource) throws(ShellError) -> String {
         guard case .environment(let name) = source, let value = environment[name] else {

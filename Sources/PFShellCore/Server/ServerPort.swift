@@ -15,17 +15,38 @@ public struct APIRequest: Sendable, Equatable {
     }
 }
 
-/// The server's answer: a status and, when there is one, a JSON body.
+/// The server's answer: a status and, when there is one, a JSON body, with what is needed to say
+/// what answered when it was not the API's JSON.
 public struct APIResponse: Sendable, Equatable {
     public var status: Int
     public var body: JSONValue?
+    /// The body as it arrived, when it was not JSON (a page, garbage); nil for JSON or no body.
+    public var unreadable: UnreadableBody?
+    /// The `Location` of a redirect.
+    public var location: String?
 
-    public init(status: Int, body: JSONValue? = nil) {
+    public init(status: Int, body: JSONValue? = nil, unreadable: UnreadableBody? = nil, location: String? = nil) {
         self.status = status
         self.body = body
+        self.unreadable = unreadable
+        self.location = location
     }
 
     public var isSuccess: Bool { (200..<300).contains(status) }
+}
+
+/// A body that is not JSON: its content type, its size, and why it does not parse.
+public struct UnreadableBody: Sendable, Equatable {
+    public var contentType: String?
+    public var byteCount: Int
+    /// The parser's complaint, with line and column.
+    public var parseError: String
+
+    public init(contentType: String?, byteCount: Int, parseError: String) {
+        self.contentType = contentType
+        self.byteCount = byteCount
+        self.parseError = parseError
+    }
 }
 
 /// Why no answer came back: the connection, TLS, a timeout, or the user's Ctrl-C.

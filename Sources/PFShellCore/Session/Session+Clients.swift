@@ -4,8 +4,7 @@ extension Session {
     func listClients(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         var path = "/oauth/clients"
         if let filter = i.argument(0) { path += "?filter=" + pathSegment(filter) }
-        let body = try expectSuccess(i, try call(i, APIRequest(.get, path)), "listing clients")
-        let items = (body?["items"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let items = try listItems(i, APIRequest(.get, path), "listing clients").compactMap(\.objectValue)
         if i.argument(0) == nil { cache.clientIDs = items.compactMap { $0["clientId"]?.stringValue } }
         if jsonOutput || i.flag("--json") {
             r.print(JSONPrinter.print(.array(items.map { .object(ClientJSON.masked($0)) }), style: .pretty))
@@ -185,8 +184,7 @@ extension Session {
     private func listResources(
         _ i: Invocation, _ r: inout CommandResult, path: String, what: String, row: (JSONValue) -> [String]
     ) throws(ShellError) {
-        let body = try expectSuccess(i, try call(i, APIRequest(.get, path)), "listing \(what)")
-        let items = body?["items"]?.arrayValue ?? []
+        let items = try listItems(i, APIRequest(.get, path), "listing \(what)")
         if path == "/oauth/accessTokenManagers" { cache.accessTokenManagers = items.compactMap { $0["id"]?.stringValue } }
         if jsonOutput || i.flag("--json") {
             r.print(JSONPrinter.print(.array(items), style: .pretty))

@@ -19,25 +19,56 @@ extension Session {
         try open(settings, i, &r)
     }
 
-    /// Connects, checks the credentials with `/version`, learns the cluster mode, fills the cache.
+    /// Connects, proves the server is PingFederate's Admin API and the credentials work with
+    /// `/version`, learns the cluster mode, fills the cache. A failure keeps the session's previous
+    /// connection, if any, as it was.
     func open(_ settings: ConnectionSettings, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         if settings.insecure {
             r.warn(i.name, "--insecure: the server's certificate is not verified; anyone on the path can read the password")
         }
-        disconnectQuietly()
-        setServer(try services.connect(settings))
+        if let host = ConnectionSettings.cleartextHost(settings.apiURL) {
+            r.warn(i.name, "http:// to \(host): the password travels in clear; use https://")
+        }
+        let previous = (server: server, connection: connection, cache: cache)
+        let port = try services.connect(settings)
+        setServer(port)
         connection = Connection(settings: settings, version: nil, clustered: nil)
         do {
-            let version = try expectSuccess(i, try call(i, APIRequest(.get, "/version")), "reading the version")
-            connection?.version = version?["version"]?.stringValue
-            let cluster = try call(i, APIRequest(.get, "/cluster/status"))
-            connection?.clustered = cluster.status == 200
+            let version = try readVersion(i)
+            let clustered = try readClusterMode(i)
+            connection?.version = version
+            connection?.clustered = clustered
             try refreshClientCache(i)
         } catch {
-            disconnectQuietly()
-            throw error
+            setServer(previous.server)
+            connection = previous.connection
+            cache = previous.cache
+            var failure = error
+            if let kept = previous.connection { failure.notes.append("still connected to \(kept.settings.apiURL)") }
+            throw failure
         }
         r.print("connected to \(settings.apiURL) as \(settings.user) (PingFederate \(connection?.version ?? "unknown"))")
+    }
+
+    /// `GET /version`: a JSON object with a `version` string, or this is not PingFederate's Admin API.
+    private func readVersion(_ i: Invocation) throws(ShellError) -> String? {
+        let request = APIRequest(.get, "/version")
+        let response = try send(i, request)
+        if let problem = AnswerCheck.versionProblem(response, to: request) {
+            let url = connection.map { $0.settings.apiURL + request.path } ?? request.path
+            throw ShellError(
+                .connection, command: i.name, "this is not PingFederate's admin API: to GET \(url) the server answered \(problem)")
+        }
+        return response.body?["version"]?.stringValue
+    }
+
+    /// 200 on a cluster's console node, 403 on a standalone server; nil when the answer says neither.
+    private func readClusterMode(_ i: Invocation) throws(ShellError) -> Bool? {
+        switch try call(i, APIRequest(.get, "/cluster/status")).status {
+        case 200: true
+        case 403: false
+        default: nil
+        }
     }
 
     func applyConnectionOptions(_ i: Invocation, to settings: inout ConnectionSettings) throws(ShellError) {
@@ -77,7 +108,6 @@ extension Session {
     }
 
     func disconnectQuietly() {
-        if server != nil { services.disconnect() }
         setServer(nil)
         connection = nil
         cache.clientIDs = []
@@ -153,12 +183,9 @@ extension Session {
     }
 
     func refreshClientCache(_ i: Invocation) throws(ShellError) {
-        let response = try call(i, APIRequest(.get, "/oauth/clients"))
-        guard response.isSuccess else { return }
-        cache.clientIDs = (response.body?["items"]?.arrayValue ?? []).compactMap { $0["clientId"]?.stringValue }
-        let managers = try call(i, APIRequest(.get, "/oauth/accessTokenManagers"))
-        if managers.isSuccess {
-            cache.accessTokenManagers = (managers.body?["items"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
-        }
+        cache.clientIDs = try listItems(i, APIRequest(.get, "/oauth/clients"), "listing clients")
+            .compactMap { $0["clientId"]?.stringValue }
+        cache.accessTokenManagers = try listItems(i, APIRequest(.get, "/oauth/accessTokenManagers"), "listing access token managers")
+            .compactMap { $0["id"]?.stringValue }
     }
 }

@@ -1,15 +1,27 @@
 import PFShellJSON
 
 extension Session {
-    /// Sends a request. Connection failures and refused credentials become connection errors;
+    /// Sends a request. Connection failures, refused credentials and answers that are not the
+    /// API's JSON (a page, a redirect, an empty body) become connection errors naming the request;
     /// any other status is returned for the caller to judge.
     func call(_ i: Invocation, _ request: APIRequest) throws(ShellError) -> APIResponse {
+        let response = try send(i, request)
+        if let problem = AnswerCheck.problem(response, to: request) {
+            throw ShellError(
+                .connection, command: i.name,
+                "\(request.method.rawValue) \(request.path): the server answered \(problem)")
+        }
+        return response
+    }
+
+    /// Sends a request; only a lost connection and refused credentials are errors here.
+    func send(_ i: Invocation, _ request: APIRequest) throws(ShellError) -> APIResponse {
         let port = try requireServer(i)
         let response: APIResponse
         do {
             response = try port.send(request)
         } catch {
-            throw ShellError(.connection, command: i.name, Self.describe(error))
+            throw ShellError(.connection, command: i.name, describe(error))
         }
         switch response.status {
         case 401:
@@ -25,11 +37,17 @@ extension Session {
         }
     }
 
-    static func describe(_ failure: TransportFailure) -> String {
+    /// The TLS hint names `--ca-file` only when none was given; with one, it names the file.
+    func describe(_ failure: TransportFailure) -> String {
         switch failure.kind {
         case .dns: "cannot resolve the server's host name: \(failure.message)"
         case .refused: "connection refused: is PingFederate's admin port right? (\(failure.message))"
-        case .tls: "TLS failure: \(failure.message); use --ca-file to trust the server's certificate"
+        case .tls:
+            if let caFile = connection?.settings.caFile {
+                "TLS failure: \(failure.message) (trusting only the CA certificates in '\(caFile)')"
+            } else {
+                "TLS failure: \(failure.message); use --ca-file to trust the server's certificate"
+            }
         case .timeout: "the server did not answer in time: \(failure.message)"
         case .cancelled: "cancelled"
         case .other: failure.message
@@ -44,6 +62,17 @@ extension Session {
                 notes: ServerMessage.fieldNotes(response))
         }
         return response.body
+    }
+
+    /// The `items` of a collection; an answer without an `items` list is not the API's, never "none".
+    func listItems(_ i: Invocation, _ request: APIRequest, _ what: String) throws(ShellError) -> [JSONValue] {
+        let body = try expectSuccess(i, try call(i, request), what)
+        guard let items = body?["items"]?.arrayValue else {
+            throw ShellError(
+                .connection, command: i.name,
+                "\(request.method.rawValue) \(request.path): the server answered JSON without an 'items' list")
+        }
+        return items
     }
 
     /// The client as the server has it now, or nil when it does not exist.

@@ -125,8 +125,10 @@ public final class Session {
         return server
     }
 
+    /// The port commands use from now on; the edge learns it too (to cancel, and for runtime calls).
     func setServer(_ port: (any ServerPort)?) {
         server = port
+        services.activate(port)
     }
 }
 

@@ -44,6 +44,13 @@ public struct ConnectionSettings: Sendable, Equatable {
         guard afterScheme.count >= 3, !afterScheme[2].isEmpty, !url.contains(" ") else { return nil }
         return lower.hasSuffix("/pf-admin-api/v1") ? url : url + "/pf-admin-api/v1"
     }
+
+    /// The host of a plain `http://` URL that leaves this machine (not loopback); nil otherwise.
+    public static func cleartextHost(_ url: String) -> String? {
+        guard let parts = URIParts(url), parts.scheme == "http", let host = parts.host.map(String.init) else { return nil }
+        let loopback = host.lowercased() == "localhost" || host.hasPrefix("127.") || host == "[::1]"
+        return loopback ? nil : host
+    }
 }
 
 /// Where a secret comes from for `secret set`.
@@ -56,9 +63,11 @@ public enum SecretSource: Sendable, Equatable {
 
 /// What the session needs from the outside world; the edge implements it, tests fake it.
 public protocol ShellServices: AnyObject {
-    /// Opens a connection (reading the password or token as the settings say) and returns the port.
+    /// Opens a connection (reading the password or token as the settings say) and returns the port,
+    /// leaving the active one alone until `activate` says otherwise.
     func connect(_ settings: ConnectionSettings) throws(ShellError) -> any ServerPort
-    func disconnect()
+    /// The port the session uses from now on; nil when it is disconnected.
+    func activate(_ port: (any ServerPort)?)
     func readSecret(_ source: SecretSource) throws(ShellError) -> String
     /// A random secret from a CSPRNG, of letters and digits.
     func randomSecret(length: Int) -> String

@@ -97,7 +97,7 @@ import Testing
     @Test func stagedClientsAreOffered() {
         final class Services: ShellServices {
             func connect(_ settings: ConnectionSettings) throws(ShellError) -> any ServerPort { throw ShellError(.connection, "no") }
-            func disconnect() {}
+            func activate(_ port: (any ServerPort)?) {}
             func readSecret(_ source: SecretSource) throws(ShellError) -> String { "" }
             func randomSecret(length: Int) -> String { "" }
             func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse { throw ShellError(.connection, "no") }
