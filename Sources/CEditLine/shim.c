@@ -38,6 +38,12 @@ int pfsh_el_set_editor(EditLine *el, const char *mode) {
     return el_set(el, EL_EDITOR, mode);
 }
 
+int pfsh_el_editor_is_vi(EditLine *el) {
+    const char *mode = NULL;
+    if (el_get(el, EL_EDITOR, &mode) != 0 || mode == NULL) return 0;
+    return strcmp(mode, "vi") == 0;
+}
+
 int pfsh_el_set_signal(EditLine *el, int on) {
     return el_set(el, EL_SIGNAL, on);
 }

@@ -69,7 +69,13 @@ public final class LineEditor {
         _ = pfsh_el_bind(editLine, "^I", "pfsh-complete")
         // Last, so the user's file can rebind anything, Tab included.
         _ = el_source(editLine, nil)
+        // `bind -v` resets every key to vi's defaults, where Tab inserts a tab: complete there too,
+        // as readline does in vi insert mode.
+        if pfsh_el_editor_is_vi(editLine) != 0 { _ = pfsh_el_bind(editLine, "^I", "pfsh-complete") }
     }
+
+    /// Above this many candidates, Tab asks before listing them, as readline does.
+    public static let candidatesShownWithoutAsking = 100
 
     deinit {
         if let editLine { el_end(editLine) }
@@ -159,11 +165,23 @@ public final class LineEditor {
             if prefix.utf8.count > word.count || (prefix.utf8.count == word.count && !prefix.utf8.elementsEqual(word)) {
                 _ = replace(word, with: prefix, in: editLine)
             }
+            guard result.candidates.count <= Self.candidatesShownWithoutAsking || confirmListing(result.candidates.count, editLine)
+            else { return UInt8(CC_REDISPLAY) }
             let columns = Int(pfsh_el_terminal_columns(editLine))
             let rows = CompletionLayout.rows(result.candidates.map(\.display), width: columns > 0 ? columns : 80)
             write("\n" + rows.joined(separator: "\n") + "\n")
             return UInt8(CC_REDISPLAY)
         }
+    }
+
+    /// `display all 1111 possibilities? (y or n)`: true on `y` (or `Y`, or a space), false on anything else.
+    private func confirmListing(_ count: Int, _ editLine: OpaquePointer) -> Bool {
+        write("\ndisplay all \(count) possibilities? (y or n)")
+        var answer: CChar = 0
+        let read = el_getc(editLine, &answer)
+        let yes = read == 1 && [UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: " ")].contains(UInt8(bitPattern: answer))
+        if !yes { write("\n") }
+        return yes
     }
 
     /// Replaces the word before the cursor; inserts only the missing tail when the text extends the word.

@@ -130,6 +130,47 @@ struct InteractiveTests {
         #expect(screen.contains("cluster:  standalone"), "\(screen)")
     }
 
+    @Test func tabCompletesInViInsertMode() throws {
+        let shell = try TmuxSession(emulator: emulator, editrc: "bind -v\n")
+        try prompted(shell)
+        try expectCompletion(in: shell, typing: "comm", toShow: "> commit ")
+    }
+
+    @Test func anEnumValueTypedInLowerCaseIsCompleted() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try expectCompletion(in: shell, typing: "set refreshRolling dont", toShow: "set refreshRolling DONT_ROLL ")
+    }
+
+    @Test func manyCandidatesAskBeforeTheyAreListed() throws {
+        for index in 0..<120 { try createClient(String(format: "bulk-%03d", index)) }
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try shell.type("client show bulk-", "Tab")
+        var screen = try shell.wait { $0.contains("possibilities? (y or n)") }
+        #expect(screen.contains("display all 120 possibilities? (y or n)"), "\(screen)")
+        #expect(!screen.contains("bulk-007"), "\(screen)")
+        try shell.type("n")
+        try shell.type("0#")
+        screen = try shell.wait { $0.contains("bulk-0#") }
+        #expect(!screen.contains("bulk-007"), "\(screen)")
+        try shell.type("", "C-u")
+        try shell.type("client show bulk-", "Tab")
+        try shell.wait { $0.components(separatedBy: "possibilities? (y or n)").count > 2 }
+        try shell.type("y")
+        screen = try shell.wait { $0.contains("bulk-119") }
+        #expect(screen.contains("bulk-119"), "\(screen)")
+    }
+
+    @Test func aClientCreatedElsewhereCompletesAfterAFilteredList() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        try prompted(shell)
+        try createClient("web-elsewhere-9")
+        try shell.type("client list web", "Enter")
+        try shell.wait { $0.contains("web-elsewhere-9") }
+        try expectCompletion(in: shell, typing: "client edit web-else", toShow: "client edit web-elsewhere-9 ")
+    }
+
     @Test func ctrlDWithStagedChangesAsksFirst() throws {
         let shell = try TmuxSession(emulator: emulator)
         try prompted(shell)

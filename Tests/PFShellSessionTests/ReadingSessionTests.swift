@@ -26,6 +26,20 @@ import Testing
         #expect(shell.session.cache.clientIDs == ["demo-batch", "demo-mobile", "demo-portal"])
     }
 
+    @Test func aFilteredListTeachesTheCacheWhatItFound() {
+        let shell = SessionHarness(seed: true)
+        let other = SessionHarness(api: shell.api)
+        other.ok("client new web-shop --name Shop")
+        other.ok("grants set implicit")
+        other.ok("client delete demo-mobile")
+        other.ok("commit")
+        #expect(!shell.session.cache.clientIDs.contains("web-shop"))
+        shell.ok("client list web")
+        #expect(shell.session.cache.clientIDs == ["demo-batch", "demo-mobile", "demo-portal", "web-shop"])
+        shell.ok("client list mobile")
+        #expect(shell.session.cache.clientIDs == ["demo-batch", "demo-portal", "web-shop"])
+    }
+
     @Test func clientShowMasksSecretMaterial() throws {
         let shell = SessionHarness(seed: true)
         let lines = shell.ok("client show demo-batch")

@@ -26,6 +26,8 @@ EditLine *pfsh_el_init(const char *prog);
 int pfsh_el_set_prompt(EditLine *el, pfsh_el_prompt_fn fn);
 /* "emacs" or "vi" */
 int pfsh_el_set_editor(EditLine *el, const char *mode);
+/* 1 when EL_EDITOR is "vi" (after `bind -v` in an editrc, say), else 0. */
+int pfsh_el_editor_is_vi(EditLine *el);
 /* EL_SIGNAL: libedit restores the terminal around signals while it reads. */
 int pfsh_el_set_signal(EditLine *el, int on);
 /* el_set(el, EL_HIST, history, h) */

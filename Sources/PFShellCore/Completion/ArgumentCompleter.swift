@@ -4,7 +4,7 @@ struct ArgumentCompleter {
     let spec: CommandSpec
     let context: CompletionContext
 
-    func candidates(after words: inout [String], current: String) -> [String] {
+    func candidates(after words: inout [String], current: String) -> Completer.Offer {
         var positional: [String] = []
         var used: Set<String> = []
         var pendingOption: OptionSpec?
@@ -19,12 +19,21 @@ struct ArgumentCompleter {
                 positional.append(word)
             }
         }
-        if let option = pendingOption { return values(option.kind, positional: positional, current: current) }
+        if let option = pendingOption { return offer(option.kind, positional: positional, current: current) }
         if current.hasPrefix("-") {
-            return spec.options.filter { !used.contains($0.name) }.map(\.name)
+            return Completer.Offer(spec.options.filter { !used.contains($0.name) }.map(\.name))
         }
-        guard let argument = argument(at: positional.count) else { return [] }
-        return values(argument.kind, positional: positional, current: current)
+        guard let argument = argument(at: positional.count) else { return Completer.Offer([]) }
+        return offer(argument.kind, positional: positional, current: current)
+    }
+
+    private func offer(_ kind: ValueKind, positional: [String], current: String) -> Completer.Offer {
+        let anyCase: Bool
+        switch kind {
+        case .fieldValue, .grantType, .choice: anyCase = true
+        default: anyCase = false
+        }
+        return Completer.Offer(values(kind, positional: positional, current: current), ignoresCase: anyCase)
     }
 
     private func argument(at index: Int) -> ArgumentSpec? {

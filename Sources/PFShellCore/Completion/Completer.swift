@@ -4,8 +4,8 @@ public enum Completer {
     public static func complete(_ line: String, cursor: Int, context: CompletionContext) -> Completions {
         let partial = Lexer.partial(line, cursor: cursor)
         let words = partial.completeWords
-        let names = candidates(for: words, current: partial.current, context: context)
-        let matching = names.filter { $0.hasPrefix(partial.current) }
+        let offer = candidates(for: words, current: partial.current, context: context)
+        let matching = offer.matching(partial.current)
         return Completions(
             wordStart: partial.currentStart,
             candidates: matching.map { candidate($0, openQuote: partial.openQuote) })
@@ -22,18 +22,39 @@ public enum Completer {
         return CompletionCandidate(replacement: quoted(text), display: text, appendSpace: !continues)
     }
 
-    static func candidates(for words: [String], current: String, context: CompletionContext) -> [String] {
-        guard let first = words.first else { return commandWords() }
+    static func candidates(for words: [String], current: String, context: CompletionContext) -> Offer {
+        guard let first = words.first else { return Offer(commandWords()) }
         let name = CommandTable.aliases[first] ?? first
         let lineWords = [name] + words.dropFirst()
         guard let spec = CommandTable.lookup(lineWords) else {
-            guard words.count == 1 else { return [] }
-            return subcommands(of: name)
+            guard words.count == 1 else { return Offer([]) }
+            return Offer(subcommands(of: name))
         }
         var rest = Array(lineWords.dropFirst(spec.words.count))
         // `token-manager` (one word) also starts `token-manager list`: offer both.
         let extra = rest.isEmpty && spec.words.count == 1 ? subcommands(of: name) : []
-        return extra + ArgumentCompleter(spec: spec, context: context).candidates(after: &rest, current: current)
+        var offer = ArgumentCompleter(spec: spec, context: context).candidates(after: &rest, current: current)
+        offer.names = extra + offer.names
+        return offer
+    }
+
+    /// Words that may complete the current one. Enum values and grant types are read in any case and
+    /// with `-` for `_` (`set refreshRolling dont-<Tab>`), so they match that way too; IDs and paths
+    /// match exactly.
+    struct Offer {
+        var names: [String]
+        var ignoresCase = false
+
+        init(_ names: [String], ignoresCase: Bool = false) {
+            self.names = names
+            self.ignoresCase = ignoresCase
+        }
+
+        func matching(_ prefix: String) -> [String] {
+            guard ignoresCase else { return names.filter { $0.hasPrefix(prefix) } }
+            let folded = ModelText.enumKey(prefix)
+            return names.filter { ModelText.enumKey($0).hasPrefix(folded) }
+        }
     }
 
     /// First words of every command, once each.

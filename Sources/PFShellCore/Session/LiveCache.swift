@@ -8,6 +8,15 @@ public struct LiveCache: Sendable, Equatable {
     public var profiles: [String] = []
 
     public init() {}
+
+    /// What a filtered listing taught: its clients exist, and a cached ID the filter matches but the
+    /// listing lacks was deleted (the server's filter matches IDs and names, without case).
+    public mutating func learn(filter: String, found: [String]) {
+        let folded = filter.lowercased()
+        var ids = Set(clientIDs.filter { !$0.lowercased().contains(folded) })
+        ids.formUnion(found)
+        clientIDs = ids.sorted()
+    }
 }
 
 extension Array where Element: Comparable {

@@ -5,7 +5,8 @@ extension Session {
         var path = "/oauth/clients"
         if let filter = i.argument(0) { path += "?filter=" + pathSegment(filter) }
         let items = try listItems(i, APIRequest(.get, path), "listing clients").compactMap(\.objectValue)
-        if i.argument(0) == nil { cache.clientIDs = items.compactMap { $0["clientId"]?.stringValue } }
+        let found = items.compactMap { $0["clientId"]?.stringValue }
+        if let filter = i.argument(0) { cache.learn(filter: filter, found: found) } else { cache.clientIDs = found }
         if jsonOutput || i.flag("--json") {
             r.print(JSONPrinter.print(.array(items.map { .object(ClientJSON.masked($0)) }), style: .pretty))
             return
