@@ -5,6 +5,7 @@
 
 struct pfsh_curl_cancel_flag {
     atomic_int raised;
+    CURLM *multi;
 };
 
 CURLcode pfsh_curl_global_init(void) {
@@ -20,10 +21,6 @@ CURLcode pfsh_curl_setopt_string(CURL *handle, CURLoption option, const char *va
 }
 
 CURLcode pfsh_curl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
-    return curl_easy_setopt(handle, option, value);
-}
-
-CURLcode pfsh_curl_setopt_offset(CURL *handle, CURLoption option, curl_off_t value) {
     return curl_easy_setopt(handle, option, value);
 }
 
@@ -51,38 +48,57 @@ CURLcode pfsh_curl_getinfo_offset(CURL *handle, CURLINFO info, curl_off_t *out) 
 
 pfsh_curl_cancel_flag *pfsh_curl_cancel_flag_create(void) {
     pfsh_curl_cancel_flag *flag = malloc(sizeof *flag);
-    if (flag != NULL) {
-        atomic_init(&flag->raised, 0);
+    if (flag == NULL) {
+        return NULL;
+    }
+    atomic_init(&flag->raised, 0);
+    flag->multi = curl_multi_init();
+    if (flag->multi == NULL) {
+        free(flag);
+        return NULL;
     }
     return flag;
 }
 
 void pfsh_curl_cancel_flag_destroy(pfsh_curl_cancel_flag *flag) {
+    curl_multi_cleanup(flag->multi);
     free(flag);
 }
 
 void pfsh_curl_cancel_flag_set(pfsh_curl_cancel_flag *flag, int raised) {
     atomic_store(&flag->raised, raised ? 1 : 0);
-}
-
-int pfsh_curl_cancel_flag_get(pfsh_curl_cancel_flag *flag) {
-    return atomic_load(&flag->raised);
-}
-
-static int pfsh_curl_xferinfo(void *clientp, curl_off_t dltotal, curl_off_t dlnow,
-                              curl_off_t ultotal, curl_off_t ulnow) {
-    (void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
-    pfsh_curl_cancel_flag *flag = clientp;
-    return (flag != NULL && atomic_load(&flag->raised)) ? 1 : 0;
-}
-
-CURLcode pfsh_curl_watch_cancel_flag(CURL *handle, pfsh_curl_cancel_flag *flag) {
-    CURLcode rc = curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, pfsh_curl_xferinfo);
-    if (rc == CURLE_OK) {
-        rc = curl_easy_setopt(handle, CURLOPT_XFERINFODATA, (void *)flag);
+    if (raised) {
+        curl_multi_wakeup(flag->multi);
     }
-    if (rc == CURLE_OK) {
-        rc = curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+}
+
+CURLcode pfsh_curl_perform(CURL *handle, pfsh_curl_cancel_flag *flag) {
+    if (curl_multi_add_handle(flag->multi, handle) != CURLM_OK) {
+        return CURLE_FAILED_INIT;
     }
-    return rc;
+    CURLcode result = CURLE_OK;
+    int running = 1;
+    while (running) {
+        if (curl_multi_perform(flag->multi, &running) != CURLM_OK) {
+            result = CURLE_SEND_ERROR;
+            break;
+        }
+        if (running && atomic_load(&flag->raised)) {
+            result = CURLE_ABORTED_BY_CALLBACK;
+            break;
+        }
+        if (running && curl_multi_poll(flag->multi, NULL, 0, 100, NULL) != CURLM_OK) {
+            result = CURLE_RECV_ERROR;
+            break;
+        }
+    }
+    int left = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(flag->multi, &left)) != NULL) {
+        if (message->msg == CURLMSG_DONE && message->easy_handle == handle && result == CURLE_OK) {
+            result = message->data.result;
+        }
+    }
+    curl_multi_remove_handle(flag->multi, handle);
+    return result;
 }

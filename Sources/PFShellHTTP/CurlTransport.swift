@@ -51,7 +51,7 @@ public final class CurlTransport: @unchecked Sendable {
 
     /// Makes the `send(_:)` in flight on another thread fail with `.cancelled`. Safe from any thread.
     /// A cancel while no request is in flight has no effect: each `send` starts uncancelled.
-    /// libcurl polls the flag from its progress callback, so the abort takes effect within about a second.
+    /// The transfer's wait is woken at once, so the abort takes effect within milliseconds.
     public func cancel() {
         pfsh_curl_cancel_flag_set(cancelFlag, 1)
     }
@@ -73,7 +73,7 @@ public final class CurlTransport: @unchecked Sendable {
             let hasBody = try configureMethod(request)
             headerList = try buildHeaderList(request.headers, hasBody: hasBody)
             try check(pfsh_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
-            let code = curl_easy_perform(handle)
+            let code = pfsh_curl_perform(handle, cancelFlag)
             // The list is freed on return: do not leave libcurl holding it.
             _ = pfsh_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, nil)
             return code
@@ -139,7 +139,6 @@ public final class CurlTransport: @unchecked Sendable {
             return length
         })
         try check(pfsh_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
-        try check(pfsh_curl_watch_cancel_flag(handle, cancelFlag))
     }
 
     /// Setting a body makes libcurl POST; any other method then goes in CUSTOMREQUEST.

@@ -19,7 +19,6 @@ CURLcode pfsh_curl_setopt_long(CURL *handle, CURLoption option, long value);
 /* libcurl copies string options (except POSTFIELDS, which this shim never sets). */
 CURLcode pfsh_curl_setopt_string(CURL *handle, CURLoption option, const char *value);
 CURLcode pfsh_curl_setopt_pointer(CURL *handle, CURLoption option, void *value);
-CURLcode pfsh_curl_setopt_offset(CURL *handle, CURLoption option, curl_off_t value);
 /* WRITEFUNCTION and HEADERFUNCTION. */
 CURLcode pfsh_curl_setopt_data_cb(CURL *handle, CURLoption option, pfsh_curl_data_cb callback);
 
@@ -30,15 +29,17 @@ CURLcode pfsh_curl_set_body(CURL *handle, const void *data, size_t length);
 CURLcode pfsh_curl_getinfo_long(CURL *handle, CURLINFO info, long *out);
 CURLcode pfsh_curl_getinfo_offset(CURL *handle, CURLINFO info, curl_off_t *out);
 
-/* A flag that another thread may raise while curl_easy_perform runs on this one. */
+/* A flag that another thread may raise while pfsh_curl_perform runs on this one, with the multi
+   handle that performs the transfer: raising it wakes the transfer's wait, so it stops at once
+   (libcurl's progress callback runs only about once a second on an idle connection). The multi
+   handle keeps the connection cache, so connections are reused across transfers. */
 typedef struct pfsh_curl_cancel_flag pfsh_curl_cancel_flag;
 pfsh_curl_cancel_flag *pfsh_curl_cancel_flag_create(void);
 void pfsh_curl_cancel_flag_destroy(pfsh_curl_cancel_flag *flag);
+/* Safe from any thread. */
 void pfsh_curl_cancel_flag_set(pfsh_curl_cancel_flag *flag, int raised);
-int pfsh_curl_cancel_flag_get(pfsh_curl_cancel_flag *flag);
 
-/* Turns progress callbacks on (NOPROGRESS 0) with a callback that aborts the transfer
-   (CURLE_ABORTED_BY_CALLBACK) once `flag` is raised. */
-CURLcode pfsh_curl_watch_cancel_flag(CURL *handle, pfsh_curl_cancel_flag *flag);
+/* curl_easy_perform through the flag's multi handle; CURLE_ABORTED_BY_CALLBACK once `flag` is raised. */
+CURLcode pfsh_curl_perform(CURL *handle, pfsh_curl_cancel_flag *flag);
 
 #endif
