@@ -113,7 +113,7 @@ final class Runner {
     func checkNothingLeftStaged(file: String) {
         let staged = session.changeset.changed
         guard !staged.isEmpty else { return }
-        if session.alwaysDryRun && session.dryRunCommitted == session.changeset { return }
+        if session.alwaysDryRun && session.dryRunRevision == session.changeset.revision { return }
         let error = ShellError(
             .command, "the script ended with uncommitted changes; add 'commit' or 'discard --all'",
             location: nil, notes: staged.map(ClientDiff.summary))

@@ -9,6 +9,17 @@ public struct LiveCache: Sendable, Equatable {
 
     public init() {}
 
+    /// Adds one ID in its sorted place (a binary search, not a scan and a sort).
+    public mutating func insert(_ id: String) {
+        let position = clientIDs.partitioningIndex { $0 >= id }
+        if position == clientIDs.endIndex || clientIDs[position] != id { clientIDs.insert(id, at: position) }
+    }
+
+    public mutating func remove(_ id: String) {
+        let position = clientIDs.partitioningIndex { $0 >= id }
+        if position < clientIDs.endIndex && clientIDs[position] == id { clientIDs.remove(at: position) }
+    }
+
     /// What a filtered listing taught: its clients exist, and a cached ID the filter matches but the
     /// listing lacks was deleted (the server's filter matches IDs and names, without case).
     public mutating func learn(filter: String, found: [String]) {

@@ -11,7 +11,7 @@ extension Session {
         if alwaysDryRun || i.flag("--dry-run") {
             r.output += clients.flatMap { CommitRequests.describe($0) }
             r.print("dry run: \(clients.count) request(s), nothing written")
-            if alwaysDryRun { dryRunCommitted = changeset }
+            if alwaysDryRun { dryRunRevision = changeset.revision }
             return
         }
         _ = try requireServer(i)
@@ -94,14 +94,14 @@ extension Session {
         if let secret = client.newSecret { knownSecrets[client.clientId] = secret }
         if client.action == .delete {
             changeset.remove(client.clientId)
-            cache.clientIDs.removeAll { $0 == client.clientId }
+            cache.remove(client.clientId)
             if selected == client.clientId { selected = nil }
             return
         }
         let copy = stored ?? client.current
         changeset.stage(client.clientId, action: .update, base: copy, current: copy, at: client.stagedAt)
         changeset.update(client.clientId) { $0.newSecret = nil }
-        if !cache.clientIDs.contains(client.clientId) { cache.clientIDs.append(client.clientId) }
+        cache.insert(client.clientId)
     }
 
     private func finish(_ report: CommitReport, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {

@@ -23,16 +23,15 @@ extension Session {
     }
 
     func undo(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
-        guard let snapshot = undoStack.popLast() else { throw i.error("nothing to undo") }
-        changeset = snapshot.changeset
-        selected = snapshot.selected
+        guard let step = undoStack.popLast() else { throw i.error("nothing to undo") }
+        changeset.restore(step.record)
+        selected = step.selected
         r.print("undone; \(stagedCount) client(s) with staged changes")
     }
 
     func discard(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         if i.flag("--all") {
             guard i.arguments.isEmpty else { throw i.error("give either an ID or --all", .usage) }
-            undoStack.append(Snapshot(changeset: changeset, selected: selected))
             let count = stagedCount
             changeset.removeAll()
             selected = nil
@@ -41,7 +40,6 @@ extension Session {
         }
         let id = try argumentOrSelected(i, 0)
         guard changeset[id] != nil else { throw i.error("client '\(id)' has no staged changes", at: i.arguments.first) }
-        undoStack.append(Snapshot(changeset: changeset, selected: selected))
         changeset.remove(id)
         if selected == id { selected = nil }
         r.print("discarded the staged changes of '\(id)'")

@@ -26,14 +26,15 @@ public final class Session {
     public var alwaysDryRun = false
     /// `--json`: data-printing commands print JSON.
     public var jsonOutput = false
-    /// What the last commit under `--dry-run` validated: a dry-run script that commits has done all
-    /// it can, so it must not end "with uncommitted changes".
-    public internal(set) var dryRunCommitted: Changeset?
+    /// The changeset's revision the last commit under `--dry-run` validated: a dry-run script that
+    /// commits has done all it can, so it must not end "with uncommitted changes".
+    public internal(set) var dryRunRevision: Int?
 
-    var undoStack: [Snapshot] = []
+    var undoStack: [UndoStep] = []
 
-    struct Snapshot {
-        let changeset: Changeset
+    /// What one command changed: enough to put it back, and no more.
+    struct UndoStep {
+        let record: Changeset.Record
         let selected: String?
     }
 
@@ -43,22 +44,32 @@ public final class Session {
 
     /// Runs one parsed command.
     public func run(_ invocation: Invocation) -> CommandResult {
-        let snapshot = Snapshot(changeset: changeset, selected: selected)
+        let selectedBefore = selected
         var result = CommandResult()
+        changeset.startRecording()
         do {
             try dispatch(invocation, &result)
-            if invocation.spec.stages && changeset != snapshot.changeset { undoStack.append(snapshot) }
+            let record = changeset.stopRecording()
+            if Self.isUndoable(invocation.spec) && !record.isEmpty {
+                undoStack.append(UndoStep(record: record, selected: selectedBefore))
+            }
         } catch {
+            let record = changeset.stopRecording()
             var located = error
             if located.location == nil { located.location = invocation.location }
             result.error = located
             // A failed staging command stages nothing; a failed commit keeps what it applied.
             if invocation.spec.stages {
-                changeset = snapshot.changeset
-                selected = snapshot.selected
+                changeset.restore(record)
+                selected = selectedBefore
             }
         }
         return result
+    }
+
+    /// Staging commands and `discard` can be undone; `undo` itself and `commit` cannot.
+    static func isUndoable(_ spec: CommandSpec) -> Bool {
+        spec.stages || spec.id == .discard
     }
 
     private func dispatch(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
@@ -134,5 +145,5 @@ public final class Session {
 
 extension Session {
     /// How many clients have staged changes (shown in the prompt).
-    public var stagedCount: Int { changeset.changed.count }
+    public var stagedCount: Int { changeset.changedIDs.count }
 }
