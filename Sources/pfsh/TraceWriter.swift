@@ -2,11 +2,14 @@ import Foundation
 import PFShellCore
 import PFShellJSON
 
-/// `--trace FILE`: one JSON line per HTTP exchange, appended, with every secret removed
-/// (`secret`, `encryptedSecret`, anything under a key that names a password or token). The
-/// Authorization header is never recorded at all. The file is created 0600.
+/// `--trace FILE`: one JSON line per HTTP exchange, appended, with the values of the keys in
+/// `secretKeys` removed. The Authorization header is never recorded at all. The file is created
+/// 0600. A body over `bodyLimit` bytes is kept as the text of its first `bodyLimit` bytes, with
+/// the number of bytes cut beside it (`responseBytesCut`), so a listing of thousands of clients
+/// does not fill the disk.
 final class TraceWriter {
     private let handle: FileHandle
+    static let bodyLimit = 64 * 1024
 
     init(path: String) throws {
         if !FileManager.default.fileExists(atPath: path) {
@@ -23,9 +26,28 @@ final class TraceWriter {
         var line: JSONObject = ["method": .string(method), "url": .string(url)]
         line["status"] = status.map { .int(Int64($0)) } ?? .null
         line["milliseconds"] = .double((milliseconds * 10).rounded() / 10)
-        line["request"] = request.map(Self.redacted) ?? .null
-        line["response"] = response.map(Self.redacted) ?? .null
+        add(request, as: "request", to: &line)
+        add(response, as: "response", to: &line)
         handle.write(Data((JSONPrinter.print(.object(line)) + "\n").utf8))
+    }
+
+    /// The body, redacted, whole when small, else its first `bodyLimit` bytes as text and the count cut.
+    private func add(_ body: JSONValue?, as key: String, to line: inout JSONObject) {
+        guard let body else {
+            line[key] = .null
+            return
+        }
+        let redacted = Self.redacted(body)
+        let text = Array(JSONPrinter.print(redacted).utf8)
+        guard text.count > Self.bodyLimit else {
+            line[key] = redacted
+            return
+        }
+        var kept = text.prefix(Self.bodyLimit)
+        while let last = kept.last, last & 0xC0 == 0x80 { kept.removeLast() }  // not inside a character
+        if let last = kept.last, last >= 0xC0 { kept.removeLast() }
+        line[key] = .string(String(decoding: kept, as: UTF8.self))
+        line[key + "BytesCut"] = .int(Int64(text.count - kept.count))
     }
 
     static let secretKeys: Set<String> = ["secret", "encryptedsecret", "password", "token", "clientsecret"]

@@ -49,4 +49,27 @@ import Testing
         #expect(again.hasPrefix(text))
         #expect(again.split(separator: "\n").count > records.count)
     }
+
+    @Test func aBodyOver64KiBIsCutAndTheCutIsCounted() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let description = String(repeating: "é", count: 5000)  // 10,000 bytes of two-byte characters
+        for index in 0..<8 {
+            let body: JSONValue = ["clientId": .string("big-\(index)"), "name": "Big", "grantTypes": ["IMPLICIT"], "description": .string(description)]
+            #expect(try server.admin(.post, "/oauth/clients", body).status == 201)
+        }
+        let trace = server.directory.file("trace.jsonl")
+        let result = try server.pfsh(["--trace", trace, "-c", "client list big"])
+        #expect(result.status == 0)
+        let records = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let listing = try #require(records.first { $0["url"]?.stringValue?.hasSuffix("filter=big") == true })
+        let kept = try #require(listing["response"]?.stringValue)
+        let cut = try #require(listing["responseBytesCut"]?.intValue)
+        #expect(kept.utf8.count <= 64 * 1024 && kept.utf8.count > 64 * 1024 - 4)
+        #expect(kept.hasPrefix("{\"items\":["))
+        #expect(cut > 10_000)
+        let small = try #require(records.first { $0["url"]?.stringValue?.hasSuffix("/version") == true })
+        #expect(small["response"]?["version"] != nil)
+        #expect(small["responseBytesCut"] == nil)
+    }
 }
