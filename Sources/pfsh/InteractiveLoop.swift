@@ -8,6 +8,7 @@ final class InteractiveLoop {
     let runner: Runner
     let services: TerminalServices
     let editor: LineEditor
+    let filler: CacheFiller
     var session: Session { runner.session }
 
     init(runner: Runner, services: TerminalServices, environment: [String: String]) {
@@ -18,15 +19,29 @@ final class InteractiveLoop {
         let folder = (state as NSString).appendingPathComponent("pfsh")
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let session = runner.session
+        let filler = CacheFiller()
+        self.filler = filler
         editor = LineEditor(
             programName: "pfsh", historyFile: (folder as NSString).appendingPathComponent("history"),
-            completion: { line, cursor in LineCompletion.complete(line: line, cursor: cursor, session: session) })
+            completion: { line, cursor in
+                if let url = session.connection?.settings.apiURL { filler.awaitFirstFill(of: url) }
+                session.absorb(filler.take())
+                return LineCompletion.complete(line: line, cursor: cursor, session: session)
+            })
+    }
+
+    /// Before each prompt: takes what the background fill brought, and starts one when it is due.
+    private func refreshCache() {
+        session.absorb(filler.take())
+        guard let connection = session.connection, let options = services.port?.transport.options else { return }
+        filler.startIfDue(apiURL: connection.settings.apiURL, options: options, cacheRevision: session.cache.revision)
     }
 
     func run() {
         var lineNumber = 1
         var assembler = LineAssembler(file: "<terminal>")
         while true {
+            refreshCache()
             editor.prompt = assembler.needsMore ? "> " : Prompt.text(for: session)
             switch editor.readLine(continuation: assembler.needsMore) {
             case .interrupted:

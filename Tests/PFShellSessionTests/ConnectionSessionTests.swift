@@ -62,7 +62,6 @@ final class CannedPort: ServerPort {
         #expect(shell.session.server === shell.port)
         #expect(shell.services.active === shell.port)
         #expect(shell.session.selected == "demo-portal")
-        #expect(shell.session.cache.clientIDs.contains("demo-portal"))
         #expect(shell.ok("client list").joined().contains("demo-portal"))
         shell.ok("commit")
         #expect(shell.stored("demo-portal")?["description"] == "kept")
@@ -105,9 +104,15 @@ final class CannedPort: ServerPort {
             }
         }
         shell.services.otherPorts[Self.impostorURL] = port
-        let error = try #require(shell.fails("connect https://www.example.com --password-env PW"))
+        shell.ok("connect https://www.example.com --password-env PW")
+        let error = try #require(shell.fails("client list"))
         #expect(error.message == "GET /oauth/clients: the server answered JSON without an 'items' list")
-        #expect(shell.session.connection == nil)
+        #expect(shell.fails("token-manager list")?.message == "GET /oauth/accessTokenManagers: the server answered JSON without an 'items' list")
+    }
+
+    @Test func connectingAsksOnlyForTheVersionAndTheClusterMode() {
+        let shell = SessionHarness(seed: true)
+        #expect(shell.port.requests.map(\.path) == ["/version", "/cluster/status"])
     }
 
     @Test func theClusterModeIsUnknownWhenTheAnswerSaysNeither() throws {

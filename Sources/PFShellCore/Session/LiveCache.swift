@@ -2,8 +2,14 @@
 public struct LiveCache: Sendable, Equatable {
     /// Sorted, so completion can merge staged clients in without sorting on every Tab.
     public var clientIDs: [String] = [] {
-        didSet { if !clientIDs.isSortedAscending { clientIDs.sort() } }
+        didSet {
+            if !clientIDs.isSortedAscending { clientIDs.sort() }
+            revision += 1
+        }
     }
+    /// Counts changes to `clientIDs`, so a listing fetched in the background can tell whether the
+    /// session learned something newer meanwhile.
+    public private(set) var revision = 0
     public var accessTokenManagers: [String] = []
     public var profiles: [String] = []
 

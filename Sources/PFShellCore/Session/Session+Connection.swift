@@ -20,8 +20,9 @@ extension Session {
     }
 
     /// Connects, proves the server is PingFederate's Admin API and the credentials work with
-    /// `/version`, learns the cluster mode, fills the cache. A failure keeps the session's previous
-    /// connection, if any, as it was.
+    /// `/version`, and learns the cluster mode: two requests, whatever the server holds (the
+    /// interactive shell fills its completion cache in the background). A failure keeps the
+    /// session's previous connection, if any, as it was.
     func open(_ settings: ConnectionSettings, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         if settings.insecure {
             r.warn(i.name, "--insecure: the server's certificate is not verified; anyone on the path can read the password")
@@ -29,7 +30,7 @@ extension Session {
         if let host = ConnectionSettings.cleartextHost(settings.apiURL) {
             r.warn(i.name, "http:// to \(host): the password travels in clear; use https://")
         }
-        let previous = (server: server, connection: connection, cache: cache)
+        let previous = (server: server, connection: connection)
         let port = try services.connect(settings)
         setServer(port)
         connection = Connection(settings: settings, version: nil, clustered: nil)
@@ -38,14 +39,16 @@ extension Session {
             let clustered = try readClusterMode(i)
             connection?.version = version
             connection?.clustered = clustered
-            try refreshClientCache(i)
         } catch {
             setServer(previous.server)
             connection = previous.connection
-            cache = previous.cache
             var failure = error
             if let kept = previous.connection { failure.notes.append("still connected to \(kept.settings.apiURL)") }
             throw failure
+        }
+        if previous.connection?.settings.apiURL != settings.apiURL {
+            cache.clientIDs = []
+            cache.accessTokenManagers = []
         }
         r.print("connected to \(settings.apiURL) as \(settings.user) (PingFederate \(connection?.version ?? "unknown"))")
     }
@@ -180,12 +183,5 @@ extension Session {
         }
         _ = try expectSuccess(i, response, "replicating")
         r.print("replicated the configuration to the cluster")
-    }
-
-    func refreshClientCache(_ i: Invocation) throws(ShellError) {
-        cache.clientIDs = try listItems(i, APIRequest(.get, "/oauth/clients"), "listing clients")
-            .compactMap { $0["clientId"]?.stringValue }
-        cache.accessTokenManagers = try listItems(i, APIRequest(.get, "/oauth/accessTokenManagers"), "listing access token managers")
-            .compactMap { $0["id"]?.stringValue }
     }
 }

@@ -172,6 +172,8 @@ extension Session {
         if server != nil {
             let response = try call(i, APIRequest(.get, "/oauth/accessTokenManagers/" + pathSegment(word.text)))
             if response.status == 404 {
+                cache.accessTokenManagers = try listItems(i, APIRequest(.get, "/oauth/accessTokenManagers"), "listing access token managers")
+                    .compactMap { $0["id"]?.stringValue }
                 let known = cache.accessTokenManagers.isEmpty ? "" : "; known: \(cache.accessTokenManagers.joined(separator: ", "))"
                 throw i.error("no access token manager '\(word.text)' on the server\(known)", at: word)
             }
