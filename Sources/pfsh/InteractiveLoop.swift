@@ -19,6 +19,7 @@ final class InteractiveLoop {
         let folder = (state as NSString).appendingPathComponent("pfsh")
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let session = runner.session
+        session.checksNewIDsAtOnce = true  // someone is there to fix the ID before staging more
         let filler = CacheFiller()
         self.filler = filler
         editor = LineEditor(

@@ -81,6 +81,7 @@ import Testing
 
     @Test func aPartialCommitReportsEachClientAndKeepsWhatWasNotApplied() {
         let shell = SessionHarness()
+        shell.session.checksNewIDsAtOnce = true  // checked when staged, created elsewhere since
         for id in ["a", "b", "c"] {
             shell.ok("client new \(id)")
             shell.ok("grants set implicit")
@@ -97,6 +98,49 @@ import Testing
         #expect(error?.notes.contains("clientId: The client ID 'b' is already in use. Specify a unique client ID.") == true)
         #expect(error?.notes.suffix(3) == ["a: applied", "b: failed, still staged", "c: not attempted, still staged"])
         #expect(shell.session.changeset.changed.map(\.clientId) == ["b", "c"])
+    }
+
+    @Test func aScriptLearnsWhetherNewIDsExistOnceAtCommit() throws {
+        let shell = SessionHarness(seed: true)
+        for id in ["n1", "demo-batch", "n2", "demo-portal"] {
+            shell.ok("client new \(id)")
+            shell.ok("grants set implicit")
+        }
+        #expect(shell.port.requests.count == 2, "staging asked nothing: \(shell.port.requests.map(\.path))")
+        let error = try #require(shell.fails("commit"))
+        #expect(error.category == .command)
+        #expect(error.message == "2 new client(s) already exist; nothing was sent")
+        #expect(
+            error.notes == [
+                "test.pfsh:4:1: client 'demo-batch' already exists on the server; use 'client edit demo-batch' or 'client ensure demo-batch'",
+                "test.pfsh:8:1: client 'demo-portal' already exists on the server; use 'client edit demo-portal' or 'client ensure demo-portal'",
+            ])
+        #expect(shell.port.writes.isEmpty)
+        #expect(shell.port.requests.count == 6, "one GET per new ID when they are few")
+        shell.ok("discard demo-batch")
+        shell.ok("discard demo-portal")
+        shell.ok("commit")
+        #expect(shell.stored("n1") != nil && shell.stored("n2") != nil)
+    }
+
+    @Test func manyNewIDsAreCheckedWithOneListing() throws {
+        let shell = SessionHarness(seed: true)
+        for index in 0..<30 {
+            shell.ok("client new bulk-\(index)")
+            shell.ok("grants set implicit")
+        }
+        shell.ok("client new demo-mobile")
+        shell.ok("grants set implicit")
+        let before = shell.port.requests.count
+        let error = try #require(shell.fails("commit"))
+        #expect(error.notes.count == 1 && error.notes[0].hasPrefix("test.pfsh:62:1: client 'demo-mobile' already exists"))
+        #expect(shell.port.requests.dropFirst(before).map(\.path) == ["/oauth/clients"])
+        shell.ok("discard demo-mobile")
+        let second = shell.port.requests.count
+        shell.ok("commit")
+        let sent = shell.port.requests.dropFirst(second)
+        #expect(sent.filter { $0.method == .get }.map(\.path) == ["/oauth/clients"], "one listing, not a GET per client")
+        #expect(sent.filter { $0.method == .post }.count == 30)
     }
 
     @Test func aRefusalOfTheFirstClientIsAnOrdinaryFailure() {
@@ -116,6 +160,7 @@ import Testing
 
     @Test func aLostConnectionKeepsTheClientStaged() {
         let shell = SessionHarness()
+        shell.session.checksNewIDsAtOnce = true
         shell.ok("client new web")
         shell.ok("grants set implicit")
         shell.port.failAt = shell.port.requests.count

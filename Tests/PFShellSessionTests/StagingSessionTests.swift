@@ -6,6 +6,7 @@ import Testing
 @Suite struct StagingSessionTests {
     @Test func newClientMustNotExistOrBeStagedAlready() {
         let shell = SessionHarness(seed: true)
+        shell.session.checksNewIDsAtOnce = true  // as at the prompt
         #expect(shell.fails("client new demo-batch")?.message.contains("already exists on the server") == true)
         shell.ok("client new fresh")
         #expect(shell.fails("client new fresh")?.message.contains("already staged") == true)

@@ -73,8 +73,10 @@ extension Session {
         let word = i.arguments[0]
         let id = word.text
         try checkNewID(i, word)
-        if try fetchClient(i, id) != nil {
-            throw i.error("client '\(id)' already exists on the server; use 'client edit \(id)' or 'client ensure \(id)'", at: word)
+        if checksNewIDsAtOnce || server == nil {
+            if try fetchClient(i, id) != nil { throw i.error(Self.existsMessage(id), at: word) }
+        } else {
+            newIDsToVerify.insert(id)
         }
         let chosen = try preset(i)
         stageNew(i, id, name: i.value("--name") ?? id, description: i.value("--description"))

@@ -8,6 +8,7 @@ extension Session {
             return
         }
         try checkBeforeSending(i, clients)
+        try verifyNewIDs(i, clients)
         if alwaysDryRun || i.flag("--dry-run") {
             r.output += clients.flatMap { CommitRequests.describe($0) }
             r.print("dry run: \(clients.count) request(s), nothing written")

@@ -30,6 +30,12 @@ public final class Session {
     /// commits has done all it can, so it must not end "with uncommitted changes".
     public internal(set) var dryRunRevision: Int?
 
+    /// Whether `client new` asks the server at once if the ID exists (at the prompt), or leaves it
+    /// to one check at commit (scripts, where thousands of `client new` must not cost a request each).
+    public var checksNewIDsAtOnce = false
+    /// IDs staged by `client new` without asking the server; checked at commit.
+    var newIDsToVerify: Set<String> = []
+
     var undoStack: [UndoStep] = []
 
     /// What one command changed: enough to put it back, and no more.
