@@ -78,6 +78,8 @@ public final class Session {
         spec.stages || spec.id == .discard
     }
 
+    /// One handler per command, and no `default`: a command added to `CommandID` without a handler
+    /// does not compile.
     private func dispatch(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         switch i.spec.id {
         case .connect: try connect(i, &r)
@@ -103,12 +105,6 @@ public final class Session {
         case .tokenManagerList: try listTokenManagers(i, &r)
         case .oidcPolicyList: try listPolicies(i, &r)
         case .tokenManagerSet: try setTokenManager(i, &r)
-        default: try dispatchEditing(i, &r)
-        }
-    }
-
-    private func dispatchEditing(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
-        switch i.spec.id {
         case .set: try setField(i, &r)
         case .unset: try unsetField(i, &r)
         case .redirectAdd: try addRedirects(i, &r)
@@ -130,7 +126,6 @@ public final class Session {
         case .source: r.action = .source(path: i.argument(0) ?? "")
         case .help: try help(i, &r)
         case .quit: r.action = .quit
-        default: throw i.error("not handled")
         }
     }
 
