@@ -3,7 +3,8 @@ import PFShellJSON
 import PFShellTestSupport
 import Testing
 
-/// The built binaries against clients shaped as real servers export them.
+/// The built binaries against clients shaped as real servers export them, and against a server that
+/// reorders set-like lists.
 @Suite struct RealServerShapeTests {
     /// A client as read, without what changes on every read (sealed secrets) or write (its date).
     static func comparable(_ client: JSONObject) -> JSONObject {
@@ -66,5 +67,42 @@ import Testing
         let storedAfter = try #require(try server.storedClient("rotating"))
         #expect(storedAfter["secondarySecrets"] == storedBefore["secondarySecrets"])
         #expect(storedAfter["secondarySecrets"]?.arrayValue?.first?["secret"] == "Previous-Secret-e2e")
+    }
+
+    /// `scripts/examples/thingworx.pfsh` against a server that keeps its own order of set-like lists:
+    /// the replay commits nothing, and the replayed changes show no diff.
+    @Test func aReplayAgainstAReorderingServerCommitsNothing() throws {
+        let server = try TestServer(["--reorder-sets"], dataFile: true)
+        defer { server.stop() }
+        let environment = ["TWX_CLIENT_SECRET": ThingWorxExampleTests.secret]
+        let arguments = ThingWorxExampleTests.arguments(server)
+        let first = try server.pfsh(arguments + [ThingWorxExampleTests.script], environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let created = try #require(try server.admin(.get, "/oauth/clients/thingworx").json?.objectValue)
+        #expect(created["grantTypes"] == ["AUTHORIZATION_CODE", "CLIENT_CREDENTIALS", "REFRESH_TOKEN", "ACCESS_TOKEN_VALIDATION"])
+        let storedBefore = try #require(try server.storedClient("thingworx"))
+
+        let trace = server.directory.file("reordered-replay.jsonl")
+        let second = try server.pfsh(arguments + ["--trace", trace, ThingWorxExampleTests.script], environment: environment)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.hasPrefix("nothing to commit\n"), "\(second.stdout)")
+        let methods = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+            .compactMap { try? JSONParser.parse(String($0))["method"]?.stringValue }
+        #expect(!methods.isEmpty && methods.allSatisfy { $0 == "GET" }, "the replay wrote: \(methods)")
+        #expect(try server.storedClient("thingworx") == storedBefore)
+
+        let diffScript = server.directory.file("thingworx-diff.pfsh")
+        try Self.withDiffInsteadOfCommit(ThingWorxExampleTests.script).write(toFile: diffScript, atomically: true, encoding: .utf8)
+        let diff = try server.pfsh(arguments + [diffScript], environment: environment)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout == "no staged changes\n")
+    }
+
+    /// The example's staging lines, then `diff` where it commits, and nothing after.
+    static func withDiffInsteadOfCommit(_ path: String) throws -> String {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let staging = lines.prefix { !$0.hasPrefix("commit") }
+        #expect(staging.count < lines.count, "the example has no commit line")
+        return (staging + ["diff", ""]).joined(separator: "\n")
     }
 }

@@ -10,8 +10,8 @@ import Testing
     static let clientIDs = RealServerClients.all.compactMap { $0["clientId"]?.stringValue }
 
     /// A strict emulator holding the three exported clients, created by another administrator.
-    static func loaded() -> SessionHarness {
-        let shell = SessionHarness()
+    static func loaded(reorderSets: Bool = false) -> SessionHarness {
+        let shell = SessionHarness(reorderSets: reorderSets)
         for client in RealServerClients.all {
             let reply = shell.admin("POST", "/oauth/clients", .object(client))
             #expect(reply.status == 201, "\(reply.body.map { JSONPrinter.print($0) } ?? "")")
@@ -86,6 +86,19 @@ import Testing
 
 /// A server that keeps set-like lists in its own order: no diff, no conflict, nothing to commit.
 @Suite struct ReorderingServerSessionTests {
+    @Test func aListTheServerReorderedIsNotAChange() {
+        let shell = SessionHarness(reorderSets: true)
+        shell.services.environment["S"] = "Reorder-Secret-1"
+        shell.ok("client new web")
+        shell.ok("grants set refresh-token authorization-code client-credentials")
+        shell.ok("secret set --env S")
+        shell.ok("commit")
+        #expect(shell.stored("web")?["grantTypes"] == ["AUTHORIZATION_CODE", "CLIENT_CREDENTIALS", "REFRESH_TOKEN"])
+        shell.ok("grants set refresh-token authorization-code client-credentials")
+        #expect(shell.ok("diff") == ["no staged changes"])
+        #expect(shell.ok("commit") == ["nothing to commit"])
+    }
+
     /// The server now lists the grant types in another order, with nothing else changed (not even
     /// its modification date): a server that reorders on read. The commit goes ahead.
     @Test func aReorderingOnTheServerIsNotAConflict() throws {

@@ -108,13 +108,13 @@ final class SessionHarness {
     let session: Session
     var line = 0
 
-    convenience init(seed: Bool = false, cluster: Bool = false, connect: Bool = true) {
+    convenience init(seed: Bool = false, cluster: Bool = false, reorderSets: Bool = false, connect: Bool = true) {
         let state =
             seed
             ? DemoSeed.state(now: 1_767_225_600_000, random: { Array(repeating: 5, count: $0) })
             : EmulatorState(sealingKey: Array(repeating: 5, count: 32))
         let counter = Locked<UInt8>(0)
-        let api = Self.strictAPI(state, cluster: cluster, counter: counter)
+        let api = Self.strictAPI(state, cluster: cluster, reorderSets: reorderSets, counter: counter)
         self.init(api: api, connect: connect)
         services.runtimeAPI = RuntimeAPI(
             store: api.store, clock: { 1_767_225_700_000 },
@@ -124,11 +124,11 @@ final class SessionHarness {
     /// A strict in-process emulator over `state`: each request one second after the one before, and
     /// random bytes counted from `counter`.
     static func strictAPI(
-        _ state: EmulatorState, cluster: Bool = false, counter: Locked<UInt8> = Locked(0)
+        _ state: EmulatorState, cluster: Bool = false, reorderSets: Bool = false, counter: Locked<UInt8> = Locked(0)
     ) -> AdminAPI {
         let clock = Mutex<Int64>(1_767_225_600_000)
         return AdminAPI(
-            configuration: EmulatorConfiguration(strict: true, cluster: cluster), state: state,
+            configuration: EmulatorConfiguration(strict: true, cluster: cluster, reorderSets: reorderSets), state: state,
             clock: {
                 clock.withLock { value in
                     value += 1000  // every request one second later

@@ -157,9 +157,11 @@ struct ClientsEndpoint {
 
     // MARK: - Bookkeeping
 
-    /// The fields as the server keeps them: defaults filled in.
+    /// The fields as the server keeps them: defaults filled in and, with `--reorder-sets`, the
+    /// set-like lists in the server's own order.
     private func storable(_ fields: JSONObject) -> JSONObject {
-        ClientDefaults.apply(to: fields)
+        let complete = ClientDefaults.apply(to: fields)
+        return api.configuration.reorderSets ? SetOrder.serverOrder(complete) : complete
     }
 
     private mutating func save(_ client: StoredClient) {
