@@ -18,6 +18,8 @@ public struct EmulatorOptions: Sendable {
     public var tokenVariable: String?
     public var strict = false
     public var cluster = false
+    /// Keep set-like lists in the server's own order (`--reorder-sets`).
+    public var reorderSets = false
     public var dataFile: String?
     public var seed: Seed?
     public var log = false

@@ -17,7 +17,8 @@ enum EmulatorSetup {
             bearerToken: token,
             strict: options.strict,
             cluster: options.cluster,
-            scheme: options.http ? "http" : "https"
+            scheme: options.http ? "http" : "https",
+            reorderSets: options.reorderSets
         )
     }
 

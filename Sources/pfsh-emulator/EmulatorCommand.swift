@@ -82,6 +82,17 @@ struct EmulatorCommand: ParsableCommand {
     @Flag(help: "Behave like the console node of a cluster instead of a standalone server.")
     var cluster = false
 
+    @Flag(
+        name: .customLong("reorder-sets"),
+        help: ArgumentHelp(
+            """
+            Store set-like lists in the server's own order, not the order sent: grantTypes and \
+            persistentGrantReuseGrantTypes in the enum's order (as real exports show grantTypes), \
+            restrictedScopes, exclusiveScopes, authorizationDetailTypes and restrictedResponseTypes \
+            sorted. Whether PingFederate reorders them is not known; this tests a client against both.
+            """))
+    var reorderSets = false
+
     @Option(
         help: ArgumentHelp(
             "Load the state from this JSON file, or create it at start; every change is saved to it (mode 0600).",
@@ -124,6 +135,7 @@ struct EmulatorCommand: ParsableCommand {
         options.tokenVariable = tokenEnv
         options.strict = strict
         options.cluster = cluster
+        options.reorderSets = reorderSets
         options.dataFile = data
         options.seed = seed.flatMap { EmulatorOptions.Seed(rawValue: $0.rawValue) }
         options.log = log

@@ -48,12 +48,9 @@ import Testing
             changes: [("persistentGrantExpirationType", "OVERRIDE_SERVER_DEFAULT")],
             fieldPaths: ["persistentGrantExpirationTime"]),
         Case(
-            id: "time without override",
-            changes: [("persistentGrantExpirationType", "INDEFINITE_EXPIRY"), ("persistentGrantExpirationTime", 5)],
-            fieldPaths: ["persistentGrantExpirationTime"]),
-        Case(
-            id: "rolling interval without override", changes: [("refreshTokenRollingInterval", 2)],
-            fieldPaths: ["refreshTokenRollingInterval"]),
+            id: "negative idle timeout",
+            changes: [("persistentGrantIdleTimeoutType", "OVERRIDE_SERVER_DEFAULT"), ("persistentGrantIdleTimeout", -5)],
+            fieldPaths: ["persistentGrantIdleTimeout"]),
         Case(
             id: "restricted scopes without restrictScopes", changes: [("restrictedScopes", ["openid"])],
             fieldPaths: ["restrictedScopes"]),

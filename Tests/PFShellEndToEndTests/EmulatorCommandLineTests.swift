@@ -17,7 +17,7 @@ import Testing
     @Test func helpDocumentsTheFlagsAndTheAnnouncedLines() throws {
         let result = try ProcessRunner.run(binary, ["--help"])
         #expect(result.status == 0)
-        for word in ["--port", "--http", "--data", "--seed", "--strict", "--cluster", "--log", "admin-url", "ca-file"] {
+        for word in ["--port", "--http", "--data", "--seed", "--strict", "--cluster", "--reorder-sets", "--log", "admin-url", "ca-file"] {
             #expect(result.stdout.contains(word), "\(word)")
         }
     }

@@ -148,10 +148,7 @@ import Testing
         shell.ok("client new x")
         shell.ok("grants set implicit")
         shell.ok("token-manager default-atm")
-        _ = shell.api.handle(
-            PFShellEmulator.APIRequest(
-                method: "DELETE", path: "/pf-admin-api/v1/oauth/clients/demo-portal",
-                headers: [("X-XSRF-Header", "x"), ("Authorization", "Basic YWRtaW5pc3RyYXRvcjoyRmVkZXJhdGVNMHJl")]))
+        shell.admin("DELETE", "/oauth/clients/demo-portal")
         shell.ok("set oidcPolicy.policyGroup nope-policy")
         let error = shell.fails("commit")
         #expect(error?.category == .command)

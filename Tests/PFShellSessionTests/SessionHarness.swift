@@ -8,7 +8,8 @@ import Testing
 
 /// The emulator's handler as the session's server, in-process.
 final class EmulatorPort: ServerPort {
-    let api: AdminAPI
+    /// The server the session talks to; a test may swap it for one whose state changed behind the API.
+    var api: AdminAPI
     private(set) var requests: [PFShellCore.APIRequest] = []
     /// Fail the request with this index (0-based) as a lost connection.
     var failAt: Int?
@@ -24,14 +25,16 @@ final class EmulatorPort: ServerPort {
         let response = api.handle(
             PFShellEmulator.APIRequest(
                 method: request.method.rawValue, path: AdminAPI.basePath + parts[0], query: parts.count > 1 ? parts[1] : "",
-                headers: [
-                    ("Host", "127.0.0.1:9999"), ("X-XSRF-Header", "PingFederate"),
-                    ("Authorization", "Basic YWRtaW5pc3RyYXRvcjoyRmVkZXJhdGVNMHJl"),
-                ],
-                body: request.body.map { Array(JSONPrinter.print($0).utf8) } ?? []))
+                headers: Self.headers, body: request.body.map { Array(JSONPrinter.print($0).utf8) } ?? []))
         let body = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
         return PFShellCore.APIResponse(status: response.status, body: body)
     }
+
+    /// What every Admin API request carries: the host, the XSRF header and the default administrator.
+    static let headers: [(name: String, value: String)] = [
+        ("Host", "127.0.0.1:9999"), ("X-XSRF-Header", "PingFederate"),
+        ("Authorization", "Basic YWRtaW5pc3RyYXRvcjoyRmVkZXJhdGVNMHJl"),
+    ]
 
     /// Requests that write (POST, PUT, DELETE).
     var writes: [PFShellCore.APIRequest] { requests.filter { $0.method != .get } }
@@ -109,15 +112,27 @@ final class SessionHarness {
     let session: Session
     var line = 0
 
-    convenience init(seed: Bool = false, cluster: Bool = false, connect: Bool = true) {
+    convenience init(seed: Bool = false, cluster: Bool = false, reorderSets: Bool = false, connect: Bool = true) {
         let state =
             seed
             ? DemoSeed.state(now: 1_767_225_600_000, random: { Array(repeating: 5, count: $0) })
             : EmulatorState(sealingKey: Array(repeating: 5, count: 32))
-        let clock = Mutex<Int64>(1_767_225_600_000)
         let counter = Locked<UInt8>(0)
-        let api = AdminAPI(
-            configuration: EmulatorConfiguration(strict: true, cluster: cluster), state: state,
+        let api = Self.strictAPI(state, cluster: cluster, reorderSets: reorderSets, counter: counter)
+        self.init(api: api, connect: connect)
+        services.runtimeAPI = RuntimeAPI(
+            store: api.store, clock: { 1_767_225_700_000 },
+            random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 13; return value } } })
+    }
+
+    /// A strict in-process emulator over `state`: each request one second after the one before, and
+    /// random bytes counted from `counter`.
+    static func strictAPI(
+        _ state: EmulatorState, cluster: Bool = false, reorderSets: Bool = false, counter: Locked<UInt8> = Locked(0)
+    ) -> AdminAPI {
+        let clock = Mutex<Int64>(1_767_225_600_000)
+        return AdminAPI(
+            configuration: EmulatorConfiguration(strict: true, cluster: cluster, reorderSets: reorderSets), state: state,
             clock: {
                 clock.withLock { value in
                     value += 1000  // every request one second later
@@ -125,10 +140,6 @@ final class SessionHarness {
                 }
             },
             random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 7; return value } } })
-        self.init(api: api, connect: connect)
-        services.runtimeAPI = RuntimeAPI(
-            store: api.store, clock: { 1_767_225_700_000 },
-            random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 13; return value } } })
     }
 
     /// A session over an existing emulator (a second administrator, or a replay).
@@ -173,6 +184,16 @@ final class SessionHarness {
         let result = run(text, sourceLocation: sourceLocation)
         #expect(result.error != nil, "\(text) should fail", sourceLocation: sourceLocation)
         return result.error
+    }
+
+    /// Another administrator's request, straight to the emulator: its status and body.
+    @discardableResult
+    func admin(_ method: String, _ path: String, _ body: JSONValue? = nil) -> (status: Int, body: JSONValue?) {
+        let response = api.handle(
+            PFShellEmulator.APIRequest(
+                method: method, path: AdminAPI.basePath + path, headers: EmulatorPort.headers,
+                body: body.map { Array(JSONPrinter.print($0).utf8) } ?? []))
+        return (response.status, response.body.isEmpty ? nil : try? JSONParser.parse(response.body))
     }
 
     /// The client as the emulator stores it.

@@ -1,7 +1,9 @@
 import PFShellJSON
 
 /// Field-level comparison of two versions of a client, flattened to dotted paths
-/// (`oidcPolicy.logoutMode`); lists are compared whole.
+/// (`oidcPolicy.logoutMode`); lists are compared whole, set-like ones (`FieldCatalog.unorderedLists`)
+/// without regard to order. Every change the shell detects (diff, "nothing to commit", conflicts)
+/// goes through here.
 public enum ClientComparison {
     /// One field that differs: nil on a side means the field is absent there.
     public struct Difference: Sendable, Equatable {
@@ -24,7 +26,7 @@ public enum ClientComparison {
         let newValues = Dictionary(new, uniquingKeysWith: { first, _ in first })
         return paths.compactMap { path in
             guard !ignoring.contains(path), !isSecondarySecret(path), !isReferenceLocation(path),
-                oldValues[path] != newValues[path]
+                !same(oldValues[path], newValues[path], at: path)
             else { return nil }
             return Difference(path: path, before: oldValues[path], after: newValues[path])
         }
@@ -40,6 +42,15 @@ public enum ClientComparison {
             default: return [(path, value)]
             }
         }
+    }
+
+    /// Equal values, or set-like lists holding the same items in another order.
+    static func same(_ old: JSONValue?, _ new: JSONValue?, at path: String) -> Bool {
+        if old == new { return true }
+        guard FieldCatalog.unorderedLists.contains(path), let old = old?.arrayValue, let new = new?.arrayValue,
+            old.count == new.count
+        else { return false }
+        return old.map { JSONPrinter.print($0) }.sorted() == new.map { JSONPrinter.print($0) }.sorted()
     }
 
     /// `extendedParameters` is compared as one value: its keys are data, not field names.

@@ -1,8 +1,13 @@
 import PFShellJSON
 
-/// The requests a commit sends: `POST` for a new client, a full `PUT` for an edited one (echoing the
-/// server's `encryptedSecret` unless the secret changed), `DELETE` for a deleted one.
+/// The requests a commit sends: `POST` for a new client, a full `PUT` for an edited one, `DELETE` for
+/// a deleted one. A `PUT` carries the server's secret material back as the server last returned it:
+/// its `encryptedSecret` (unless the secret changed), and its `secondarySecrets`, so retained older
+/// secrets survive the full replace whatever the server does with a body that leaves them out.
 public enum CommitRequests {
+    /// The secret material a `PUT` echoes from the server's copy, never from the staged one.
+    static let echoedPaths = ["clientAuth.encryptedSecret", "clientAuth.secondarySecrets"]
+
     public static func request(for client: StagedClient, serverCopy: JSONObject?) -> APIRequest {
         let path = "/oauth/clients/" + pathSegment(client.clientId)
         switch client.action {
@@ -17,20 +22,23 @@ public enum CommitRequests {
 
     static func body(_ client: StagedClient, serverCopy: JSONObject?) -> JSONObject {
         var body = ClientJSON.withoutServerFields(client.current)
-        body = ClientJSON.setting(nil, at: "clientAuth.encryptedSecret", in: body)
-        body = ClientJSON.setting(nil, at: "clientAuth.secondarySecrets", in: body)
+        for path in echoedPaths { body = ClientJSON.setting(nil, at: path, in: body) }
+        var echoing = echoedPaths
         if let secret = client.newSecret {
             body = ClientJSON.setting(.string(secret), at: "clientAuth.secret", in: body)
-        } else if let echoed = serverCopy.flatMap({ ClientJSON.value(at: "clientAuth.encryptedSecret", in: $0) }) {
-            body = ClientJSON.setting(echoed, at: "clientAuth.encryptedSecret", in: body)
+            echoing.removeAll { $0 == "clientAuth.encryptedSecret" }
+        }
+        for path in echoing {
+            guard let echoed = serverCopy.flatMap({ ClientJSON.value(at: path, in: $0) }) else { continue }
+            body = ClientJSON.setting(echoed, at: path, in: body)
         }
         return body
     }
 
-    /// What `commit --dry-run` prints: the method, the path and the body with secrets masked.
+    /// What `commit --dry-run` prints: the method, the path and the body with secrets masked; the
+    /// echoed material is taken from the copy the client was fetched as.
     public static func describe(_ client: StagedClient) -> [String] {
-        let placeholder: JSONObject = client.hasSecretOnServer ? ["clientAuth": ["encryptedSecret": "(echoed)"]] : [:]
-        let request = request(for: client, serverCopy: placeholder)
+        let request = request(for: client, serverCopy: client.base)
         var lines = ["\(request.method.rawValue) \(request.path)"]
         if let body = request.body?.objectValue {
             var masked = ClientJSON.masked(body)

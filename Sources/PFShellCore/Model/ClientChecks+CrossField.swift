@@ -2,7 +2,7 @@ import PFShellJSON
 
 /// Rules that tie one field to another.
 extension ClientChecks {
-    /// Each time or interval field and the type field that must say OVERRIDE_SERVER_DEFAULT for it.
+    /// Each time or interval field and the type field that needs it with OVERRIDE_SERVER_DEFAULT.
     static let overrideFields: [(type: String, value: String)] = [
         ("persistentGrantExpirationType", "persistentGrantExpirationTime"),
         ("persistentGrantIdleTimeoutType", "persistentGrantIdleTimeout"),
@@ -11,24 +11,16 @@ extension ClientChecks {
         ("clientSecretRetentionPeriodType", "clientSecretRetentionPeriod"),
     ]
 
-    /// A time or interval goes with its OVERRIDE_SERVER_DEFAULT type, and only with it.
-    static func overrideOnlyFields(_ view: ClientView) -> [FieldProblem] {
+    /// OVERRIDE_SERVER_DEFAULT needs its time or interval. The converse is no rule: real servers
+    /// return a time of 0 DAYS with SERVER_DEFAULT and take it back (Terraform's "only with an
+    /// override" is a check of its own configuration, not the server's).
+    static func overrideNeedsItsValue(_ view: ClientView) -> [FieldProblem] {
         overrideFields.compactMap { pair in
-            let overrides = view.string(pair.type) == "OVERRIDE_SERVER_DEFAULT"
-            switch (overrides, view.isPresent(pair.value)) {
-            case (true, false):
-                return FieldProblem(
-                    field: pair.value,
-                    message: "'\(pair.value)' is required when '\(pair.type)' is OVERRIDE_SERVER_DEFAULT"
-                )
-            case (false, true):
-                return FieldProblem(
-                    field: pair.value,
-                    message: "'\(pair.value)' is only allowed when '\(pair.type)' is OVERRIDE_SERVER_DEFAULT"
-                )
-            default:
-                return nil
-            }
+            guard view.string(pair.type) == "OVERRIDE_SERVER_DEFAULT", !view.isPresent(pair.value) else { return nil }
+            return FieldProblem(
+                field: pair.value,
+                message: "'\(pair.value)' is required when '\(pair.type)' is OVERRIDE_SERVER_DEFAULT"
+            )
         }
     }
 

@@ -2,7 +2,9 @@ import PFShellJSON
 
 /// The whole-client rules a commit checks before sending anything. Written from the shell's side
 /// from the API reference (required fields, the console's and TF's cross-field rules), so the
-/// server's own validation stays an independent second opinion.
+/// server's own validation stays an independent second opinion. Terraform's rules are what it checks
+/// in its users' configuration; that the server shares them is inferred, which is why a commit only
+/// holds a change to them, never a client the server already has (see `StagedClient.introducedProblems`).
 public enum ClientChecks {
     /// Every problem found, in rule order; empty when the client may be sent. `hasSecret` is true when
     /// the session holds a new secret or the server already has one (an `encryptedSecret`); a
@@ -10,7 +12,7 @@ public enum ClientChecks {
     public static func check(_ client: JSONObject, hasSecret: Bool) -> [FieldProblem] {
         let view = ClientView(client: client, hasSecret: hasSecret)
         let rules: [(ClientView) -> [FieldProblem]] = [
-            required, shapes, clientAuthentication, idTokenSigning, overrideOnlyFields,
+            required, shapes, clientAuthentication, idTokenSigning, overrideNeedsItsValue,
             restrictedScopes, cibaPing, jwksNeeds, idTokenEncryption, redirectURIs,
         ]
         return rules.flatMap { $0(view) }

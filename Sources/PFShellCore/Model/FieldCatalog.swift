@@ -7,6 +7,14 @@ public enum FieldCatalog {
     /// The nested objects whose members are fields; they take no value themselves.
     public static let groups: [String] = ["oidcPolicy", "clientAuth", "jwksSettings"]
 
+    /// Lists whose order means nothing: the 12.1 model marks their items unique, and PingFederate may
+    /// return them in an order of its own (exports show `grantTypes` in the enum's order), so two
+    /// versions holding the same items are the same.
+    public static let unorderedLists: Set<String> = [
+        "grantTypes", "persistentGrantReuseGrantTypes", "restrictedScopes", "exclusiveScopes",
+        "authorizationDetailTypes", "restrictedResponseTypes",
+    ]
+
     private static let byPath: [String: FieldInfo] = Dictionary(
         all.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }
     )

@@ -9,24 +9,31 @@ public enum PersistentGrants {
     static let timePath = "persistentGrantExpirationTime"
     static let unitPath = "persistentGrantExpirationTimeUnit"
 
+    /// What the words ask for, before it is applied to a client.
+    public enum Choice: Sendable, Equatable {
+        /// A type without a lifetime of its own: `INDEFINITE_EXPIRY` or `SERVER_DEFAULT`.
+        case type(String)
+        /// `OVERRIDE_SERVER_DEFAULT` with a positive time and its unit.
+        case expire(time: Int64, unit: String)
+    }
+
     private static let choices = "one of never-expire, server-default, expire N minutes|hours|days"
     private static let units: [String: String] = [
         "minute": "MINUTES", "minutes": "MINUTES", "hour": "HOURS", "hours": "HOURS", "day": "DAYS", "days": "DAYS",
     ]
 
-    /// The changes in order; a nil value unsets the field. Time and unit are only kept with an
-    /// override, as the API allows them only then.
-    public static func changes(_ words: [String]) throws(FieldError) -> [(path: String, value: JSONValue?)] {
+    /// Reads the command's words; any case, `_` for `-` accepted.
+    public static func parse(_ words: [String]) throws(FieldError) -> Choice {
         guard let first = words.first else {
             throw FieldError(field: command, value: nil, kind: .invalidValue(expected: choices))
         }
         switch ModelText.wordKey(first) {
         case "never-expire":
             try expectEnd(words, after: 1)
-            return withoutTime("INDEFINITE_EXPIRY")
+            return .type("INDEFINITE_EXPIRY")
         case "server-default":
             try expectEnd(words, after: 1)
-            return withoutTime("SERVER_DEFAULT")
+            return .type("SERVER_DEFAULT")
         case "expire":
             return try expire(Array(words.dropFirst()))
         default:
@@ -35,12 +42,24 @@ public enum PersistentGrants {
         }
     }
 
-    private static func withoutTime(_ type: String) -> [(path: String, value: JSONValue?)] {
-        [(typePath, .string(type)), (timePath, nil), (unitPath, nil)]
+    /// The field changes in order for `client`, the staged copy they apply to.
+    ///
+    /// A type without a lifetime sets the time and unit the client already has to `0` `DAYS`: what
+    /// real servers return beside SERVER_DEFAULT, so a body they accept, and the same body on every
+    /// run. Absent ones stay absent, for a server that leaves them out. (Without an override the
+    /// time has no meaning.)
+    public static func changes(_ choice: Choice, in client: JSONObject) -> [(path: String, value: JSONValue?)] {
+        switch choice {
+        case .type(let type):
+            let neutral: [(path: String, value: JSONValue?)] = [(timePath, .int(0)), (unitPath, .string("DAYS"))]
+            return [(typePath, .string(type))] + neutral.filter { client[$0.path] != nil }
+        case .expire(let time, let unit):
+            return [(typePath, .string("OVERRIDE_SERVER_DEFAULT")), (timePath, .int(time)), (unitPath, .string(unit))]
+        }
     }
 
     /// `N unit`: N a positive whole number, the unit singular or plural in any case.
-    private static func expire(_ words: [String]) throws(FieldError) -> [(path: String, value: JSONValue?)] {
+    private static func expire(_ words: [String]) throws(FieldError) -> Choice {
         guard words.count >= 2 else {
             throw FieldError(
                 field: "\(command) expire", value: nil,
@@ -58,7 +77,7 @@ public enum PersistentGrants {
             )
         }
         if words.count > 2 { throw FieldError.unexpected(words[2], after: "\(command) expire") }
-        return [(typePath, .string("OVERRIDE_SERVER_DEFAULT")), (timePath, .int(time)), (unitPath, .string(unit))]
+        return .expire(time: time, unit: unit)
     }
 
     private static func expectEnd(_ words: [String], after count: Int) throws(FieldError) {

@@ -18,9 +18,15 @@ public struct Preset: Sendable {
     /// A new client without a staged secret gets a generated one.
     public let generatesSecret: Bool
 
-    /// The field changes, in order.
-    public var changes: [(path: String, value: JSONValue?)] {
-        settings.map { ($0.path, $0.value) }
+    /// The field changes for `client`, in order. A persistent-grant type stages what
+    /// `persistent-grants` stages for it, so its time and unit stay in the shape the server returns.
+    public func changes(in client: JSONObject) -> [(path: String, value: JSONValue?)] {
+        settings.flatMap { setting -> [(path: String, value: JSONValue?)] in
+            guard setting.path == PersistentGrants.typePath, let type = setting.value?.stringValue else {
+                return [(setting.path, setting.value)]
+            }
+            return PersistentGrants.changes(.type(type), in: client)
+        }
     }
 }
 
@@ -40,8 +46,6 @@ public enum Presets {
                 reason: "users sign in (authorization code) and stay signed in (refresh token); ThingWorx calls as itself "
                     + "(client credentials) and checks the tokens it receives (access token validation)"),
             .init(path: "persistentGrantExpirationType", value: "INDEFINITE_EXPIRY", reason: "grants do not expire"),
-            .init(path: "persistentGrantExpirationTime", value: nil, reason: "no lifetime with grants that do not expire"),
-            .init(path: "persistentGrantExpirationTimeUnit", value: nil, reason: "no lifetime with grants that do not expire"),
             .init(path: "refreshRolling", value: "ROLL", reason: "refresh token rolling policy: Roll"),
             .init(path: "clientAuth.type", value: "SECRET", reason: "ThingWorx authenticates with a client secret"),
         ],

@@ -23,12 +23,12 @@ extension Session {
         try finish(report, i, &r)
     }
 
-    /// The whole-client rules, checked before any request; each problem names the line that staged the client.
+    /// The whole-client rules, checked before any request, for what this session changes; each problem
+    /// names the line that staged the client.
     private func checkBeforeSending(_ i: Invocation, _ clients: [StagedClient]) throws(ShellError) {
         var notes: [String] = []
         for client in clients where client.action != .delete {
-            let hasSecret = client.newSecret != nil || (client.action == .update && client.hasSecretOnServer)
-            for problem in ClientChecks.check(client.current, hasSecret: hasSecret) {
+            for problem in client.introducedProblems {
                 let place = client.stagedAt.map { "\($0): " } ?? ""
                 notes.append("\(place)client '\(client.clientId)': \(problem.field): \(problem.message)")
             }

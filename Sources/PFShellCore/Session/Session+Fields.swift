@@ -144,13 +144,14 @@ extension Session {
     }
 
     func persistentGrants(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
-        let changes: [(path: String, value: JSONValue?)]
+        let choice: PersistentGrants.Choice
         do {
-            changes = try PersistentGrants.changes(i.arguments.map(\.text))
+            choice = try PersistentGrants.parse(i.arguments.map(\.text))
         } catch {
             throw i.error(error.message, at: i.arguments.first, .usage)
         }
-        try stageFields(i, changes)
+        let id = try targetClient(i)
+        try stageFields(i, PersistentGrants.changes(choice, in: changeset[id]?.current ?? [:]))
     }
 
     func refreshRolling(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {

@@ -14,7 +14,9 @@ extension Session {
     /// Applies a preset to a staged client; a new client without a secret gets a generated one.
     func apply(_ preset: Preset, to id: String, isNew: Bool, _ i: Invocation, _ r: inout CommandResult) {
         changeset.update(id) { client in
-            for change in preset.changes { client.current = ClientJSON.setting(change.value, at: change.path, in: client.current) }
+            for change in preset.changes(in: client.current) {
+                client.current = ClientJSON.setting(change.value, at: change.path, in: client.current)
+            }
             if i.value("--name") == nil && isNew { client.current["name"] = .string(preset.clientName) }
         }
         if preset.generatesSecret && isNew && changeset[id]?.newSecret == nil {

@@ -1,9 +1,11 @@
 import PFShellJSON
 
-/// A client request body after the 400-level checks: its storable fields and what it says about the secret.
+/// A client request body after the 400-level checks: its storable fields and what it says about the
+/// secret and the secondary secrets.
 struct ClientBody {
     var fields: JSONObject
     var secret: SecretInput
+    var secondarySecrets: SecondarySecretsInput
     let api: AdminAPI
 
     /// What a body says about the secret: a new plaintext, an echoed sealed value, or nothing.
@@ -45,25 +47,27 @@ struct ClientBody {
         return .success(separateSecret(fields, api: api, state: state))
     }
 
-    /// Takes `secret` and `encryptedSecret` out of `clientAuth`: they are never stored as fields.
+    /// Takes `secret`, `encryptedSecret` and `secondarySecrets` out of `clientAuth`: they are never
+    /// stored as fields. A secret is taken whatever the authentication type, as real servers keep
+    /// one on clients of type NONE (pf-real-server §1).
     private static func separateSecret(_ fields: JSONObject, api: AdminAPI, state: EmulatorState) -> ClientBody {
         var fields = fields
         var secret = SecretInput.none
+        var secondary = SecondarySecretsInput.absent
         if var auth = fields["clientAuth"]?.objectValue {
-            let type = auth["type"]?.stringValue ?? "NONE"
-            if ["SECRET", "CLIENT_SECRET_JWT"].contains(type) {
-                if let plain = auth["secret"]?.stringValue {
-                    secret = .plaintext(plain)
-                } else if let sealed = auth["encryptedSecret"]?.stringValue {
-                    secret = .sealed(opened: SecretSealer(key: state.sealingKey).open(sealed))
-                }
+            let sealer = SecretSealer(key: state.sealingKey)
+            if let plain = auth["secret"]?.stringValue {
+                secret = .plaintext(plain)
+            } else if let sealed = auth["encryptedSecret"]?.stringValue {
+                secret = .sealed(opened: sealer.open(sealed))
             }
+            secondary = SecondarySecretsInput.read(auth["secondarySecrets"], sealer: sealer)
             auth["secret"] = nil
             auth["encryptedSecret"] = nil
             auth["secondarySecrets"] = nil
             fields["clientAuth"] = .object(auth)
         }
-        return ClientBody(fields: fields, secret: secret, api: api)
+        return ClientBody(fields: fields, secret: secret, secondarySecrets: secondary, api: api)
     }
 
     func rules(hasSecret: Bool, state: EmulatorState) -> [ValidationIssue] {
@@ -87,6 +91,7 @@ struct ClientBody {
                     entry["parameter"]?.stringValue.map { ($0, entry["multiValued"]?.boolValue ?? false) }
                 }, uniquingKeysWith: { first, _ in first }),
             hasSecret: secretGiven)
+        issues += secondarySecrets.issues(at: "clientAuth.secondarySecrets")
         return issues + ClientRules.check(fields, context: context)
     }
 

@@ -1,7 +1,8 @@
 import PFShellJSON
 
 /// A stored client as the API returns it: server-set times added, secret material sealed (a fresh
-/// `encryptedSecret` on every read), references carrying their `location`.
+/// `encryptedSecret` on every read, for the secret and each secondary secret), references carrying
+/// their `location`.
 struct ClientRepresentation {
     let api: AdminAPI
     let state: EmulatorState
@@ -14,9 +15,9 @@ struct ClientRepresentation {
         if let changed = client.clientSecretChangedTime {
             object["clientSecretChangedTime"] = .string(Timestamp.format(milliseconds: changed))
         }
-        if var auth = object["clientAuth"]?.objectValue, let secret = client.secret {
-            auth["encryptedSecret"] = .string(seal(secret))
-            auth["secondarySecrets"] = []
+        if var auth = object["clientAuth"]?.objectValue, client.secret != nil || !client.secondarySecrets.isEmpty {
+            auth["encryptedSecret"] = client.secret.map { .string(seal($0)) }
+            auth["secondarySecrets"] = secondarySecrets(client)
             object["clientAuth"] = .object(ClientDefaults.ordered(auth, ClientModel.clientAuth))
         }
         addLocation(to: &object, at: ["defaultAccessTokenManagerRef"], resource: "oauth/accessTokenManagers")
@@ -27,8 +28,18 @@ struct ClientRepresentation {
     func renderSecret(_ client: StoredClient) -> JSONObject {
         var object = JSONObject()
         if let secret = client.secret { object["encryptedSecret"] = .string(seal(secret)) }
-        object["secondarySecrets"] = []
+        object["secondarySecrets"] = secondarySecrets(client)
         return object
+    }
+
+    /// Each retained secret sealed afresh, with its expiry time; `[]` when there are none.
+    private func secondarySecrets(_ client: StoredClient) -> JSONValue {
+        .array(
+            client.secondarySecrets.map { entry in
+                var object: JSONObject = ["encryptedSecret": .string(seal(entry.secret))]
+                if let expiry = entry.expiryTime { object["expiryTime"] = .string(expiry) }
+                return .object(object)
+            })
     }
 
     private func seal(_ secret: String) -> String {

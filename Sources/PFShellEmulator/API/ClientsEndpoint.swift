@@ -68,8 +68,8 @@ struct ClientsEndpoint {
         guard issues.isEmpty else { return APIResult.validation(issues) }
         let now = context.now
         let stored = StoredClient(
-            fields: ClientDefaults.apply(to: parsed.fields), secret: secret, creationDate: now, modificationDate: now,
-            clientSecretChangedTime: secret == nil ? nil : now)
+            fields: storable(parsed.fields), secret: secret, secondarySecrets: parsed.secondarySecrets.resolved(current: []),
+            creationDate: now, modificationDate: now, clientSecretChangedTime: secret == nil ? nil : now)
         save(stored)
         return .json(201, .object(representation.render(stored)))
     }
@@ -94,7 +94,8 @@ struct ClientsEndpoint {
         let issues = parsed.rules(hasSecret: secret != nil, state: state)
         guard issues.isEmpty else { return APIResult.validation(issues) }
         var updated = existing
-        updated.fields = ClientDefaults.apply(to: parsed.fields)
+        updated.fields = storable(parsed.fields)
+        updated.secondarySecrets = parsed.secondarySecrets.resolved(current: existing.secondarySecrets)
         if secret != existing.secret || parsed.secret.isNewPlaintext {
             updated.clientSecretChangedTime = secret == nil ? nil : context.now
         }
@@ -117,6 +118,9 @@ struct ClientsEndpoint {
         return .json(200, .object(representation.renderSecret(client)))
     }
 
+    /// A new secret, and the secondary secrets when the body lists them (kept otherwise, a guess).
+    /// Refused for a client whose authentication type uses no secret: a guess, as clients of type
+    /// NONE may still hold one.
     mutating func replaceSecret(_ id: String) -> APIResponse {
         guard var client = state.clients[id] else { return APIResult.notFound(id) }
         let body: JSONObject
@@ -126,7 +130,8 @@ struct ClientsEndpoint {
         }
         let sealer = SecretSealer(key: state.sealingKey)
         let type = client.fields["clientAuth"]?["type"]?.stringValue ?? "NONE"
-        var issues: [ValidationIssue] = []
+        let secondary = SecondarySecretsInput.read(body["secondarySecrets"], sealer: sealer)
+        var issues = secondary.issues(at: "secondarySecrets")
         var newSecret: String?
         if let plain = body["secret"]?.stringValue {
             newSecret = plain
@@ -143,6 +148,7 @@ struct ClientsEndpoint {
         }
         guard issues.isEmpty, let newSecret else { return APIResult.validation(issues) }
         client.secret = newSecret
+        client.secondarySecrets = secondary.resolved(current: client.secondarySecrets)
         client.clientSecretChangedTime = context.now
         client.modificationDate = context.now
         save(client)
@@ -150,6 +156,13 @@ struct ClientsEndpoint {
     }
 
     // MARK: - Bookkeeping
+
+    /// The fields as the server keeps them: defaults filled in and, with `--reorder-sets`, the
+    /// set-like lists in the server's own order.
+    private func storable(_ fields: JSONObject) -> JSONObject {
+        let complete = ClientDefaults.apply(to: fields)
+        return api.configuration.reorderSets ? SetOrder.serverOrder(complete) : complete
+    }
 
     private mutating func save(_ client: StoredClient) {
         state.clients[client.clientId] = client

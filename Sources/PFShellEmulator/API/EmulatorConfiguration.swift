@@ -11,10 +11,13 @@ public struct EmulatorConfiguration: Sendable {
     public var cluster: Bool
     /// `https` or `http`: used to build `location` URLs in resource references.
     public var scheme: String
+    /// Keep set-like lists (`grantTypes`, scopes, response types) in the server's own order instead
+    /// of the order sent; see ``SetOrder``. Whether PingFederate does is uncertain.
+    public var reorderSets: Bool
 
     public init(
         adminUser: String = "administrator", adminPassword: String = "2FederateM0re", bearerToken: String? = nil,
-        strict: Bool = false, cluster: Bool = false, scheme: String = "https"
+        strict: Bool = false, cluster: Bool = false, scheme: String = "https", reorderSets: Bool = false
     ) {
         self.adminUser = adminUser
         self.adminPassword = adminPassword
@@ -22,5 +25,6 @@ public struct EmulatorConfiguration: Sendable {
         self.strict = strict
         self.cluster = cluster
         self.scheme = scheme
+        self.reorderSets = reorderSets
     }
 }

@@ -66,6 +66,10 @@ extension StoredClient {
         var object = JSONObject()
         object["fields"] = .object(fields)
         object["secret"] = secret.map(JSONValue.string) ?? .null
+        object["secondarySecrets"] = .array(
+            secondarySecrets.map { entry in
+                ["secret": .string(entry.secret), "expiryTime": entry.expiryTime.map(JSONValue.string) ?? .null]
+            })
         object["creationDate"] = .int(creationDate)
         object["modificationDate"] = .int(modificationDate)
         object["clientSecretChangedTime"] = clientSecretChangedTime.map(JSONValue.int) ?? .null
@@ -77,7 +81,20 @@ extension StoredClient {
             let created = json["creationDate"]?.intValue, let modified = json["modificationDate"]?.intValue
         else { throw EmulatorState.FileError(message: "a stored client lacks its fields or dates") }
         self.init(
-            fields: fields, secret: json["secret"]?.stringValue, creationDate: created, modificationDate: modified,
-            clientSecretChangedTime: json["clientSecretChangedTime"]?.intValue)
+            fields: fields, secret: json["secret"]?.stringValue,
+            secondarySecrets: try Self.secondarySecrets(json["secondarySecrets"]), creationDate: created,
+            modificationDate: modified, clientSecretChangedTime: json["clientSecretChangedTime"]?.intValue)
+    }
+
+    /// Files written before secondary secrets were kept have none.
+    private static func secondarySecrets(_ value: JSONValue?) throws(EmulatorState.FileError) -> [SecondarySecret] {
+        var secrets: [SecondarySecret] = []
+        for entry in value?.arrayValue ?? [] {
+            guard let secret = entry["secret"]?.stringValue else {
+                throw EmulatorState.FileError(message: "a stored secondary secret lacks its secret")
+            }
+            secrets.append(SecondarySecret(secret: secret, expiryTime: entry["expiryTime"]?.stringValue))
+        }
+        return secrets
     }
 }

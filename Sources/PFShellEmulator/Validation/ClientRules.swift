@@ -2,8 +2,9 @@ import PFShellJSON
 
 /// The rules about a whole client that PingFederate enforces with a 422, written from the server's
 /// side. Sources: required fields of the 12.1 model, the console's rule that client credentials need
-/// client authentication, and the cross-field rules Ping's Terraform provider enforces (which the
-/// server most likely shares; marked inferred in the README).
+/// client authentication, and the cross-field rules Ping's Terraform provider enforces on what its
+/// users write. That the server shares those is a guess (marked inferred in the README); the one that
+/// real exports contradict (a time only with OVERRIDE_SERVER_DEFAULT) is not enforced.
 struct ClientRules {
     let client: JSONObject
     let context: RuleContext
@@ -136,7 +137,10 @@ struct ClientRules {
         }
     }
 
-    /// A time or interval belongs with OVERRIDE_SERVER_DEFAULT: required with it, refused without it.
+    /// A time or interval is required with OVERRIDE_SERVER_DEFAULT. With any other type it is accepted
+    /// and kept: real servers return `persistentGrantExpirationTime: 0` (and the idle timeout) with
+    /// SERVER_DEFAULT and take it back (pf-real-server §1). That they also accept a non-zero time with
+    /// another type is a guess; Terraform refuses it, but only in what its users write.
     private mutating func checkOverrides() {
         let overrides = [
             ("refreshTokenRollingIntervalType", "refreshTokenRollingInterval"),
@@ -146,12 +150,9 @@ struct ClientRules {
             ("clientSecretRetentionPeriodType", "clientSecretRetentionPeriod"),
         ]
         for (typeField, valueField) in overrides {
-            let isOverride = string(typeField) == "OVERRIDE_SERVER_DEFAULT"
             let number = value(valueField)?.intValue
-            if isOverride && number == nil {
+            if string(typeField) == "OVERRIDE_SERVER_DEFAULT" && number == nil {
                 fail(valueField, "'\(valueField)' is required when '\(typeField)' is OVERRIDE_SERVER_DEFAULT.")
-            } else if !isOverride && number != nil {
-                fail(valueField, "'\(valueField)' can only be set when '\(typeField)' is OVERRIDE_SERVER_DEFAULT.")
             } else if let number, number < 0, !(valueField == "persistentGrantExpirationTime" && number == -1) {
                 fail(valueField, "'\(valueField)' must not be negative.")
             }

@@ -31,11 +31,11 @@ struct StagedFieldChange: Equatable, CustomStringConvertible {
     }
 
     static let valid: [Valid] = [
-        Valid(words: ["never-expire"], type: "INDEFINITE_EXPIRY", time: nil, unit: nil),
-        Valid(words: ["Never-Expire"], type: "INDEFINITE_EXPIRY", time: nil, unit: nil),
-        Valid(words: ["never_expire"], type: "INDEFINITE_EXPIRY", time: nil, unit: nil),
-        Valid(words: ["server-default"], type: "SERVER_DEFAULT", time: nil, unit: nil),
-        Valid(words: ["SERVER-DEFAULT"], type: "SERVER_DEFAULT", time: nil, unit: nil),
+        Valid(words: ["never-expire"], type: "INDEFINITE_EXPIRY", time: 0, unit: "DAYS"),
+        Valid(words: ["Never-Expire"], type: "INDEFINITE_EXPIRY", time: 0, unit: "DAYS"),
+        Valid(words: ["never_expire"], type: "INDEFINITE_EXPIRY", time: 0, unit: "DAYS"),
+        Valid(words: ["server-default"], type: "SERVER_DEFAULT", time: 0, unit: "DAYS"),
+        Valid(words: ["SERVER-DEFAULT"], type: "SERVER_DEFAULT", time: 0, unit: "DAYS"),
         Valid(words: ["expire", "30", "days"], type: "OVERRIDE_SERVER_DEFAULT", time: 30, unit: "DAYS"),
         Valid(words: ["expire", "1", "day"], type: "OVERRIDE_SERVER_DEFAULT", time: 1, unit: "DAYS"),
         Valid(words: ["expire", "12", "HOURS"], type: "OVERRIDE_SERVER_DEFAULT", time: 12, unit: "HOURS"),
@@ -44,13 +44,42 @@ struct StagedFieldChange: Equatable, CustomStringConvertible {
         Valid(words: ["expire", "1", "minute"], type: "OVERRIDE_SERVER_DEFAULT", time: 1, unit: "MINUTES"),
     ]
 
+    /// A client with an overridden lifetime, as the server returns it.
+    static let overridden: JSONObject = [
+        "persistentGrantExpirationType": "OVERRIDE_SERVER_DEFAULT", "persistentGrantExpirationTime": 30,
+        "persistentGrantExpirationTimeUnit": "HOURS",
+    ]
+
     @Test(arguments: valid) func stagesTheFieldChanges(_ c: Valid) throws {
         let expected = [
             Change("persistentGrantExpirationType", .string(c.type)),
             Change("persistentGrantExpirationTime", c.time.map(JSONValue.int)),
             Change("persistentGrantExpirationTimeUnit", c.unit.map(JSONValue.string)),
         ]
-        #expect(Change.from(try PersistentGrants.changes(c.words)) == expected)
+        let choice = try PersistentGrants.parse(c.words)
+        #expect(Change.from(PersistentGrants.changes(choice, in: Self.overridden)) == expected)
+    }
+
+    /// Without an override the time and unit the client has become 0 DAYS, as real servers return them;
+    /// absent ones stay absent, so a server that leaves them out sees only the type change.
+    @Test func aTypeWithoutLifetimeLeavesAbsentTimesAbsent() throws {
+        let choice = try PersistentGrants.parse(["never-expire"])
+        #expect(
+            Change.from(PersistentGrants.changes(choice, in: [:]))
+                == [Change("persistentGrantExpirationType", "INDEFINITE_EXPIRY")])
+        let unitOnly: JSONObject = ["persistentGrantExpirationTimeUnit": "HOURS"]
+        #expect(
+            Change.from(PersistentGrants.changes(choice, in: unitOnly))
+                == [
+                    Change("persistentGrantExpirationType", "INDEFINITE_EXPIRY"),
+                    Change("persistentGrantExpirationTimeUnit", "DAYS"),
+                ])
+    }
+
+    @Test func anExpiryIgnoresWhatTheClientHad() throws {
+        let choice = try PersistentGrants.parse(["expire", "2", "days"])
+        #expect(PersistentGrants.changes(choice, in: [:]).count == 3)
+        #expect(Change.from(PersistentGrants.changes(choice, in: [:])) == Change.from(PersistentGrants.changes(choice, in: Self.overridden)))
     }
 
     struct Invalid: CustomTestStringConvertible, Sendable {
@@ -101,7 +130,7 @@ struct StagedFieldChange: Equatable, CustomStringConvertible {
     ]
 
     @Test(arguments: invalid) func refuses(_ c: Invalid) {
-        #expect(throws: c.error) { try PersistentGrants.changes(c.words) }
+        #expect(throws: c.error) { try PersistentGrants.parse(c.words) }
     }
 }
 
