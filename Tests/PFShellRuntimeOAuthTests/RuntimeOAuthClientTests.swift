@@ -13,10 +13,11 @@ import Testing
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/authlib_client.py").path
 
+    /// The demo seed defines the scopes authlib asks for.
     @Test(arguments: [[], ["--http"]])
     func authlibGetsTokensFromClientsCreatedThroughTheAdminAPI(_ flags: [String]) throws {
         try requireAuthlib()
-        let emulator = try EmulatorProcess.start(flags)
+        let emulator = try EmulatorProcess.start(flags + ["--seed", "demo"])
         defer { emulator.stop() }
         var arguments = [Self.script, "--admin", emulator.adminURL, "--runtime", emulator.runtimeURL]
         if let ca = emulator.caFile { arguments += ["--ca-file", ca] }

@@ -68,7 +68,7 @@ struct AuthorizationEndpoint {
         if let mode = parameters["response_mode"], mode != "query" {
             throw .invalidRequest("The emulator supports response_mode=query only, not \(mode).")
         }
-        let scopes = try TokenEndpoint.checkedScopes(ScopeList.parse(parameters["scope"]), for: client)
+        let scopes = try ScopeCheck.checked(ScopeList.parse(parameters["scope"]), for: client, in: exchange.state)
         let challenge = try codeChallenge(client, parameters)
         let value = exchange.api.newValue(length: exchange.settings.authorizationCodeEntropy, unlike: grants)
         grants.codes[value] = AuthorizationCode(

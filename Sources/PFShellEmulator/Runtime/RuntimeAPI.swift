@@ -20,8 +20,9 @@ import PFShellJSON
 /// - Clients authenticate with a secret (HTTP Basic or `client_id`/`client_secret` parameters) or,
 ///   with `clientAuth.type` `NONE`, by `client_id` alone; certificate and JWT client authentication
 ///   are refused as `invalid_client`.
-/// - The server defines no scopes (the fixture's `scopes` is empty), so any well-formed scope is
-///   accepted unless the client has `restrictScopes`.
+/// - Scopes are the server's own (`/oauth/authServerSettings` `scopes` and `exclusiveScopes`, kept
+///   in the state; the demo seed defines `openid`, `profile` and `THINGWORX`); any other scope is
+///   `invalid_scope`. Scope groups and dynamic scopes are not emulated.
 /// - A `*` in a registered redirect URI matches any run of characters, `/` included (what
 ///   PingFederate's `*` may match is not documented).
 ///

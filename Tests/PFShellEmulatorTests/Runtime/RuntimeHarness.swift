@@ -14,7 +14,14 @@ final class RuntimeHarness: Sendable {
     let clock = Locked<Int64>(EmulatorHarness.start)
     let saves = Locked(0)
 
-    init(settings: RuntimeSettings = RuntimeSettings(), state: EmulatorState? = nil) {
+    /// The common scopes the harness's server defines, unless a test says otherwise.
+    static let scopes = ["openid", "profile", "THINGWORX", "read", "write", "admin", "a", "b"]
+
+    /// - Parameter scopes: the server's common scopes; nil keeps those of `state`.
+    init(
+        settings: RuntimeSettings = RuntimeSettings(), state: EmulatorState? = nil, scopes: [String]? = RuntimeHarness.scopes,
+        exclusiveScopes: [String] = []
+    ) {
         let clock = self.clock
         let saves = self.saves
         let seed = Locked<UInt64>(0x9E37_79B9_7F4A_7C15)
@@ -30,8 +37,13 @@ final class RuntimeHarness: Sendable {
                 }
             }
         }
+        var initial = state ?? EmulatorState(sealingKey: Array(repeating: 7, count: 32))
+        if let scopes {
+            initial.scopes = scopes.map { Fixtures.scope($0, "") }
+            initial.exclusiveScopes = exclusiveScopes.map { Fixtures.scope($0, "") }
+        }
         store = EmulatorStore(
-            state: state ?? EmulatorState(sealingKey: Array(repeating: 7, count: 32)),
+            state: initial,
             persist: { _ in saves.withLock { $0 += 1 } })
         admin = AdminAPI(configuration: EmulatorConfiguration(), store: store, clock: { clock.withLock { $0 } }, random: random)
         runtime = RuntimeAPI(store: store, clock: { clock.withLock { $0 } }, random: random, settings: settings)
