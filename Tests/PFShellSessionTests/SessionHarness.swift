@@ -122,9 +122,11 @@ final class SessionHarness {
             },
             random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 7; return value } } })
         self.init(api: api, connect: connect)
+        // `client test` takes the first answer of the authorization endpoint: sign the user in at once.
         services.runtimeAPI = RuntimeAPI(
             store: api.store, clock: { 1_767_225_700_000 },
-            random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 13; return value } } })
+            random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 13; return value } } },
+            login: RuntimeLogin(automatic: true))
     }
 
     /// A session over an existing emulator (a second administrator, or a replay).
