@@ -1,3 +1,5 @@
+import PFShellEmulator
+
 /// Everything `pfsh-emulator` is told on its command line, already checked for usage errors.
 public struct EmulatorOptions: Sendable {
     public enum Seed: String, Sendable, CaseIterable {
@@ -23,6 +25,12 @@ public struct EmulatorOptions: Sendable {
     public var dataFile: String?
     public var seed: Seed?
     public var log = false
+    /// Sign the test user in at once at the authorization endpoint, without the login page.
+    public var autoLogin = false
+    /// The test user's name (default `joe`).
+    public var testUser = RuntimeLogin.defaultUser
+    /// The environment variable holding the test user's password (default password `2Federate`).
+    public var testPasswordVariable: String?
 
     public init() {}
 

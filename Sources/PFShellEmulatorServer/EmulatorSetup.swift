@@ -22,6 +22,15 @@ enum EmulatorSetup {
         )
     }
 
+    /// The test user of the authorization endpoint's login page.
+    static func login(_ options: EmulatorOptions) throws(EmulatorServerError) -> RuntimeLogin {
+        let password = try options.testPasswordVariable.map { variable throws(EmulatorServerError) in
+            try environmentValue(variable, purpose: "--test-password-env")
+        }
+        return RuntimeLogin(
+            user: options.testUser, password: password ?? RuntimeLogin.defaultPassword, automatic: options.autoLogin)
+    }
+
     private static func environmentValue(_ variable: String, purpose: String) throws(EmulatorServerError) -> String {
         guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
             throw EmulatorServerError("\(purpose): the environment variable \(variable) is not set or empty")
@@ -46,7 +55,9 @@ enum EmulatorSetup {
         }
         let store = EmulatorStore(state: state, persist: { state in try file?.save(state) })
         let admin = AdminAPI(configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes)
-        let runtime = RuntimeAPI(configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes)
+        let runtime = RuntimeAPI(
+            configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes,
+            login: try login(options))
         return (admin, runtime)
     }
 

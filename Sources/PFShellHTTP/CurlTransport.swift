@@ -49,6 +49,11 @@ public final class CurlTransport: @unchecked Sendable {
         return String(cString: version)
     }
 
+    /// Drops every cookie the handle keeps (``TransportOptions/keepsCookies``).
+    public func forgetCookies() {
+        _ = pfsh_curl_setopt_string(handle, CURLOPT_COOKIELIST, "ALL")
+    }
+
     /// Makes the `send(_:)` in flight on another thread fail with `.cancelled`. Safe from any thread.
     /// A cancel while no request is in flight has no effect: each `send` starts uncancelled.
     /// The transfer's wait is woken at once, so the abort takes effect within milliseconds.
@@ -108,6 +113,12 @@ public final class CurlTransport: @unchecked Sendable {
         try check(pfsh_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, options.connectTimeoutMilliseconds)))
         try check(pfsh_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, options.timeoutMilliseconds)))
         try check(pfsh_curl_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent))
+        // A redirect is an answer to report, never a request to make.
+        try check(pfsh_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
+        if options.keepsCookies {
+            // An empty file name turns the in-memory cookie engine on; its cookies outlive curl_easy_reset.
+            try check(pfsh_curl_setopt_string(handle, CURLOPT_COOKIEFILE, ""))
+        }
         if options.insecure {
             try check(pfsh_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 0))
             try check(pfsh_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0))

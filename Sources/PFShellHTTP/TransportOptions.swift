@@ -9,6 +9,9 @@ public struct TransportOptions: Sendable {
     public var timeoutMilliseconds: Int
     public var credentials: Credentials
     public var userAgent: String
+    /// Keeps the cookies servers set, in memory only, and sends them back like a browser (libcurl's
+    /// cookie engine). Off for the Admin API, which needs none.
+    public var keepsCookies: Bool
 
     public init(
         caFile: String? = nil,
@@ -16,7 +19,8 @@ public struct TransportOptions: Sendable {
         connectTimeoutMilliseconds: Int = 5000,
         timeoutMilliseconds: Int = 30000,
         credentials: Credentials = .none,
-        userAgent: String = "pfsh"
+        userAgent: String = "pfsh",
+        keepsCookies: Bool = false
     ) {
         self.caFile = caFile
         self.insecure = insecure
@@ -24,6 +28,7 @@ public struct TransportOptions: Sendable {
         self.timeoutMilliseconds = timeoutMilliseconds
         self.credentials = credentials
         self.userAgent = userAgent
+        self.keepsCookies = keepsCookies
     }
 }
 
@@ -31,6 +36,6 @@ extension TransportOptions: CustomStringConvertible {
     public var description: String {
         "TransportOptions(caFile: \(caFile ?? "nil"), insecure: \(insecure), "
             + "connectTimeoutMilliseconds: \(connectTimeoutMilliseconds), "
-            + "timeoutMilliseconds: \(timeoutMilliseconds), credentials: \(credentials), userAgent: \(userAgent))"
+            + "timeoutMilliseconds: \(timeoutMilliseconds), credentials: \(credentials), userAgent: \(userAgent), keepsCookies: \(keepsCookies))"
     }
 }

@@ -21,9 +21,13 @@ struct EmulatorCommand: ParsableCommand {
             serves the clients the Admin API stores: POST /as/token.oauth2 (client_credentials, \
             authorization_code with PKCE, refresh_token), GET /as/authorization.oauth2, POST \
             /as/introspect.oauth2, POST /as/revoke_token.oauth2, GET /idp/userinfo.openid and \
-            /.well-known/openid-configuration. The authorization endpoint shows no login page: it \
-            signs in the test user 'joe' at once and redirects with the code. Codes and tokens live \
-            in memory only; a restart forgets them.
+            /.well-known/openid-configuration. The authorization endpoint first shows a login page \
+            (form fields pf.username and pf.pass, posted to /as/ID/resume/as/authorization.ping): the \
+            test user is 'joe' with the password '2Federate' (see --test-user and \
+            --test-password-env); after the sign-on it redirects with the code. With --auto-login it \
+            signs the test user in at once instead. Scopes are those of /oauth/authServerSettings \
+            (--seed demo defines openid, profile and THINGWORX); any other scope is invalid_scope. \
+            Codes and tokens live in memory only; a restart forgets them.
 
             GET /emulator/stats answers {"connectionsAccepted": N, "connectionsOpen": M}, with no \
             authentication; the count includes the connection asking.
@@ -105,6 +109,21 @@ struct EmulatorCommand: ParsableCommand {
     @Flag(help: "Write one line per request (both listeners) on stderr: METHOD PATH STATUS 1.2ms.")
     var log = false
 
+    @Flag(
+        name: .customLong("auto-login"),
+        help: "Sign the test user in at once at the authorization endpoint, without the login page.")
+    var autoLogin = false
+
+    @Option(name: .customLong("test-user"), help: "The test user's name on the login page.")
+    var testUser: String = EmulatorOptions().testUser
+
+    @Option(
+        name: .customLong("test-password-env"),
+        help: ArgumentHelp(
+            "Read the test user's password from this environment variable (default password: 2Federate).",
+            valueName: "var"))
+    var testPasswordEnv: String?
+
     enum SeedName: String, ExpressibleByArgument, CaseIterable {
         case demo
     }
@@ -116,6 +135,7 @@ struct EmulatorCommand: ParsableCommand {
         }
         if port != 0, port == runtimePort { throw ValidationError("--port and --runtime-port must differ") }
         guard (cert == nil) == (key == nil) else { throw ValidationError("--cert and --key go together") }
+        guard !testUser.isEmpty else { throw ValidationError("--test-user must not be empty") }
         if http, cert != nil || caOut != nil {
             throw ValidationError("--http serves no certificate: drop --cert, --key and --ca-out")
         }
@@ -139,6 +159,9 @@ struct EmulatorCommand: ParsableCommand {
         options.dataFile = data
         options.seed = seed.flatMap { EmulatorOptions.Seed(rawValue: $0.rawValue) }
         options.log = log
+        options.autoLogin = autoLogin
+        options.testUser = testUser
+        options.testPasswordVariable = testPasswordEnv
         return options
     }
 }

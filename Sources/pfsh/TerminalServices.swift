@@ -109,13 +109,15 @@ enum PfshVersion {
 
 extension TerminalServices {
     /// Runtime calls go over their own handle (another host:port), trusting what the admin
-    /// connection trusts; redirects are never followed, so a 302 and its Location come back.
+    /// connection trusts; redirects are never followed, so a 302 and its Location come back; the
+    /// runtime's cookies are kept in memory between calls, as a browser keeps them during a sign-on.
     func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse {
         guard let adminOptions = port?.transport.options else {
             throw ShellError(.command, command: "client test", "not connected")
         }
         var options = adminOptions
-        options.credentials = request.clientID.map { .basic(user: $0, password: request.clientSecret ?? "") } ?? .none
+        options.credentials = request.basic.map { .basic(user: $0.user, password: $0.password) } ?? .none
+        options.keepsCookies = true
         let transport: CurlTransport
         if let existing = runtimeTransport {
             transport = existing
@@ -128,7 +130,7 @@ extension TerminalServices {
         }
         transport.options = options
         runtimeTransport = transport
-        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        var headers: [(name: String, value: String)] = [("Accept", request.accept)]
         var body: [UInt8]?
         if request.method == .post {
             headers.append(("Content-Type", "application/x-www-form-urlencoded"))
@@ -138,11 +140,15 @@ extension TerminalServices {
             let response = try transport.send(
                 HTTPRequest(method: request.method == .post ? .post : .get, url: request.url, headers: headers, body: body))
             return RuntimeResponse(
-                status: response.status, location: response.header("Location"),
+                status: response.status, location: response.header("Location"), contentType: response.header("Content-Type"),
                 body: String(decoding: response.body, as: UTF8.self))
         } catch {
             throw ShellError(.connection, command: "client test", "the runtime endpoint \(request.url) did not answer: \(error.message)")
         }
+    }
+
+    func forgetRuntimeCookies() {
+        runtimeTransport?.forgetCookies()
     }
 }
 

@@ -119,3 +119,40 @@ struct RequestTests {
         #expect(CurlTransport.libraryVersion.hasPrefix("libcurl/"))
     }
 }
+
+@Suite("cookies and redirects")
+struct CookieAndRedirectTests {
+    @Test("with keepsCookies a cookie comes back on later requests, until forgotten")
+    func cookiesAreKept() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions(keepsCookies: true))
+        let first = try Echo(transport.send(HTTPRequest(method: .get, url: server.url("/cookie?v=abc"))))
+        #expect(first.header("Cookie") == nil)
+        let second = try Echo(transport.send(HTTPRequest(method: .post, url: server.url("/next"), body: bytes("x"))))
+        #expect(second.header("Cookie") == "session=abc")
+        transport.forgetCookies()
+        let third = try Echo(transport.send(HTTPRequest(method: .get, url: server.url("/after"))))
+        #expect(third.header("Cookie") == nil)
+    }
+
+    @Test("without keepsCookies no cookie is sent back")
+    func cookiesAreNotKeptByDefault() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions())
+        _ = try transport.send(HTTPRequest(method: .get, url: server.url("/cookie?v=abc")))
+        let next = try Echo(transport.send(HTTPRequest(method: .get, url: server.url("/next"))))
+        #expect(next.header("Cookie") == nil)
+    }
+
+    @Test("a redirect is returned, never followed")
+    func redirectsAreNotFollowed() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions(keepsCookies: true))
+        let response = try transport.send(HTTPRequest(method: .get, url: server.url("/redirect")))
+        #expect(response.status == 302)
+        #expect(response.header("Location") == "/elsewhere")
+    }
+}

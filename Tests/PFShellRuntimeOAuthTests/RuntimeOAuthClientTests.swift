@@ -5,24 +5,56 @@ import Testing
 /// The built `pfsh-emulator`'s runtime listener, driven by authlib (Python), an OAuth client library
 /// nobody here wrote: clients created through the Admin API get tokens by client credentials and by
 /// the authorization-code flow against their registered redirect URI, then refresh, introspect and
-/// revoke. Over HTTPS the script trusts only the announced CA file, so the runtime listener is shown
-/// to serve the Admin API's certificate.
+/// revoke; and by requests with html.parser, signing the test user on at the login page as a
+/// browser would. Over HTTPS the scripts trust only the announced CA file, so the runtime listener is
+/// shown to serve the Admin API's certificate.
 ///
 /// Needs python3 with authlib and requests; `scripts/setup.sh` installs them from PyPI.
 @Suite(.serialized) struct RuntimeOAuthClientTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/authlib_client.py").path
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let script = fixtures.appendingPathComponent("authlib_client.py").path
+    static let loginForm = fixtures.appendingPathComponent("login_form.py").path
 
+    /// authlib takes the code from the authorization endpoint's first answer: the emulator signs the
+    /// test user in at once (`--auto-login`); the demo seed defines the scopes it asks for.
     @Test(arguments: [[], ["--http"]])
     func authlibGetsTokensFromClientsCreatedThroughTheAdminAPI(_ flags: [String]) throws {
         try requireAuthlib()
-        let emulator = try EmulatorProcess.start(flags)
+        let emulator = try EmulatorProcess.start(flags + ["--auto-login", "--seed", "demo"])
         defer { emulator.stop() }
-        var arguments = [Self.script, "--admin", emulator.adminURL, "--runtime", emulator.runtimeURL]
-        if let ca = emulator.caFile { arguments += ["--ca-file", ca] }
-        let result = try ProcessRunner.run("/usr/bin/env", ["python3"] + arguments, timeout: 120)
+        let result = try run(Self.script, against: emulator)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("checks passed"), "\(result.stdout)")
+    }
+
+    @Test(arguments: [[], ["--http"]])
+    func aBrowserLikeClientSignsOnAtTheLoginPage(_ flags: [String]) throws {
+        try requireAuthlib()
+        let emulator = try EmulatorProcess.start(flags)
+        defer { emulator.stop() }
+        let result = try run(Self.loginForm, against: emulator)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("login form: "), "\(result.stdout)")
+    }
+
+    @Test func theTestUserIsConfigurable() throws {
+        try requireAuthlib()
+        let emulator = try EmulatorProcess.start(
+            ["--http", "--test-user", "ann", "--test-password-env", "ANN_PASSWORD"], environment: ["ANN_PASSWORD": "Ann-Pw-7"])
+        defer { emulator.stop() }
+        let result = try run(Self.loginForm, against: emulator, ["--user", "ann", "--password", "Ann-Pw-7"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let joe = try EmulatorProcess.start(["--http"])
+        defer { joe.stop() }
+        let wrong = try run(Self.loginForm, against: joe, ["--user", "ann", "--password", "Ann-Pw-7"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("the sign-on redirects, not 200"), "\(wrong.stderr)")
+    }
+
+    private func run(_ script: String, against emulator: EmulatorProcess, _ extra: [String] = []) throws -> ProcessResult {
+        var arguments = [script, "--admin", emulator.adminURL, "--runtime", emulator.runtimeURL]
+        if let ca = emulator.caFile { arguments += ["--ca-file", ca] }
+        return try ProcessRunner.run("/usr/bin/env", ["python3"] + arguments + extra, timeout: 120)
     }
 
     @Test func theRuntimeListenerIsOnItsOwnPortWithTheAdminScheme() throws {
@@ -58,7 +90,10 @@ import Testing
     @Test func helpDocumentsTheRuntimeListener() throws {
         let result = try ProcessRunner.run(BuiltProducts.path("pfsh-emulator"), ["--help"], timeout: 30)
         #expect(result.status == 0)
-        for word in ["--runtime-port", "runtime-url", "/as/token.oauth2", "/as/authorization.oauth2", "joe"] {
+        for word in [
+            "--runtime-port", "runtime-url", "/as/token.oauth2", "/as/authorization.oauth2", "joe", "2Federate", "--auto-login",
+            "--test-user", "--test-password-env", "THINGWORX",
+        ] {
             #expect(result.stdout.contains(word), "\(word)")
         }
     }

@@ -36,7 +36,9 @@ import Testing
     ]
 
     @Test(arguments: examples) func runsTwiceAndThingWorxCanUseTheResult(_ example: Example) throws {
-        let emulator = try EmulatorProcess.start(["--strict"])
+        // ThingWorx's side takes the code from the first answer (--auto-login) and asks for openid,
+        // a scope of the demo seed.
+        let emulator = try EmulatorProcess.start(["--strict", "--auto-login", "--seed", "demo"])
         defer { emulator.stop() }
         let directory = try TemporaryDirectory()
         let settings = directory.file("platform-settings.json")

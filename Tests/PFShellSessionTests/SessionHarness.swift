@@ -46,6 +46,7 @@ final class FakeServices: ShellServices {
     /// The emulator's runtime OAuth endpoints over the same store, for `client test`.
     var runtimeAPI: RuntimeAPI?
     private(set) var runtimeRequests: [RuntimeRequest] = []
+    private(set) var runtimeResponses: [RuntimeResponse] = []
     var environment: [String: String] = [:]
     var generated = 0
     var connects: [ConnectionSettings] = []
@@ -72,23 +73,51 @@ final class FakeServices: ShellServices {
         return value
     }
 
+    /// Answers a runtime request in place of the emulator when it returns an answer: a server that
+    /// behaves differently (does not decode HTTP Basic, answers oddly).
+    var runtimeOverride: ((RuntimeRequest) -> RuntimeResponse?)?
+    /// The runtime's cookies, as a browser keeps them: name, path, value.
+    private(set) var cookies: [(name: String, path: String, value: String)] = []
+
     func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse {
         runtimeRequests.append(request)
+        if let answer = runtimeOverride?(request) { return answer }
         guard let runtimeAPI else { throw ShellError(.connection, command: "client test", "no runtime endpoints") }
         let target = request.url.replacingOccurrences(of: "https://127.0.0.1:9031", with: "")
         let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
-        var headers: [(name: String, value: String)] = [("Host", "127.0.0.1:9031")]
-        if let id = request.clientID {
-            let credentials = Data("\(id):\(request.clientSecret ?? "")".utf8).base64EncodedString()
-            headers.append(("Authorization", "Basic " + credentials))
+        var headers: [(name: String, value: String)] = [("Host", "127.0.0.1:9031"), ("Accept", request.accept)]
+        if let basic = request.basic {
+            headers.append(("Authorization", "Basic " + Data("\(basic.user):\(basic.password)".utf8).base64EncodedString()))
         }
         if request.method == .post { headers.append(("Content-Type", "application/x-www-form-urlencoded")) }
+        let sent = cookies.filter { parts[0].hasPrefix($0.path) }.map { "\($0.name)=\($0.value)" }
+        if !sent.isEmpty { headers.append(("Cookie", sent.joined(separator: "; "))) }
         let response = runtimeAPI.handle(
             PFShellEmulator.APIRequest(
                 method: request.method.rawValue, path: parts[0], query: parts.count > 1 ? parts[1] : "", headers: headers,
                 body: Array(request.encodedForm.utf8)))
-        let location = response.headers.first { $0.name.lowercased() == "location" }?.value
-        return RuntimeResponse(status: response.status, location: location, body: String(decoding: response.body, as: UTF8.self))
+        keepCookies(response.headers.filter { $0.name.lowercased() == "set-cookie" }.map(\.value))
+        func header(_ name: String) -> String? { response.headers.first { $0.name.lowercased() == name }?.value }
+        let answer = RuntimeResponse(
+            status: response.status, location: header("location"), contentType: header("content-type"),
+            body: String(decoding: response.body, as: UTF8.self))
+        runtimeResponses.append(answer)
+        return answer
+    }
+
+    func forgetRuntimeCookies() {
+        cookies = []
+    }
+
+    /// `name=value; Path=/as/x/; ...` replaces the cookie of the same name and path.
+    private func keepCookies(_ lines: [String]) {
+        for line in lines {
+            let fields = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let pair = fields.first?.split(separator: "=", maxSplits: 1).map(String.init), pair.count == 2 else { continue }
+            let path = fields.first { $0.lowercased().hasPrefix("path=") }.map { String($0.dropFirst(5)) } ?? "/"
+            cookies.removeAll { $0.name == pair[0] && $0.path == path }
+            cookies.append((pair[0], path, pair[1]))
+        }
     }
 
     /// Files as a dictionary: path → text.
@@ -112,7 +141,10 @@ final class SessionHarness {
     let session: Session
     var line = 0
 
-    convenience init(seed: Bool = false, cluster: Bool = false, reorderSets: Bool = false, connect: Bool = true) {
+    convenience init(
+        seed: Bool = false, cluster: Bool = false, reorderSets: Bool = false, connect: Bool = true,
+        login: RuntimeLogin = RuntimeLogin()
+    ) {
         let state =
             seed
             ? DemoSeed.state(now: 1_767_225_600_000, random: { Array(repeating: 5, count: $0) })
@@ -122,7 +154,8 @@ final class SessionHarness {
         self.init(api: api, connect: connect)
         services.runtimeAPI = RuntimeAPI(
             store: api.store, clock: { 1_767_225_700_000 },
-            random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 13; return value } } })
+            random: { count in counter.withLock { value in (0..<count).map { _ in value &+= 13; return value } } },
+            login: login)
     }
 
     /// A strict in-process emulator over `state`: each request one second after the one before, and

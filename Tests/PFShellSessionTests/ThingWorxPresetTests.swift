@@ -66,8 +66,8 @@ import Testing
         let output = shell.ok("client test twx")
         #expect(output.first?.hasPrefix("token: Bearer, expires in") == true)
         #expect(output.contains("introspection: active"))
-        #expect(output.contains("redirect https://twx.example.com:8443/Thingworx/oauth2_authorization_code_redirect: accepted"))
-        #expect(output.contains("unregistered redirect: refused"))
+        #expect(output.contains { $0.hasPrefix("redirect https://twx.example.com:8443/Thingworx/oauth2_authorization_code_redirect: accepted (") })
+        #expect(output.contains { $0.hasPrefix("unregistered redirect https://unregistered.pfsh.invalid/callback: refused (") })
         #expect(output.last == "client 'twx' works")
     }
 

@@ -43,21 +43,47 @@ public struct RuntimeRequest: Sendable, Equatable {
     public let method: Method
     public let url: String
     public let form: [FormField]
-    /// HTTP Basic client authentication, as RFC 6749 §2.3.1 prefers.
-    public let clientID: String?
-    public let clientSecret: String?
+    /// HTTP Basic credentials, exactly as they go into the header (callers form-encode a client's
+    /// ID and secret first, RFC 6749 §2.3.1).
+    public let basic: BasicCredentials?
+    /// The `Accept` header: JSON for the OAuth endpoints, HTML for the pages a browser would see.
+    public let accept: String
 
     public struct FormField: Sendable, Equatable {
         public let name: String
         public let value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
-    public init(_ method: Method, _ url: String, form: [(String, String)] = [], clientID: String? = nil, clientSecret: String? = nil) {
+    public struct BasicCredentials: Sendable, Equatable, CustomStringConvertible {
+        public let user: String
+        public let password: String
+
+        public init(user: String, password: String) {
+            self.user = user
+            self.password = password
+        }
+
+        /// Never shows the password.
+        public var description: String { "basic(user: \(user), password: ***)" }
+    }
+
+    public static let json = "application/json"
+    public static let html = "text/html,application/xhtml+xml"
+
+    public init(
+        _ method: Method, _ url: String, form: [(String, String)] = [], basic: BasicCredentials? = nil,
+        accept: String = RuntimeRequest.json
+    ) {
         self.method = method
         self.url = url
         self.form = form.map { FormField(name: $0.0, value: $0.1) }
-        self.clientID = clientID
-        self.clientSecret = clientSecret
+        self.basic = basic
+        self.accept = accept
     }
 
     /// `application/x-www-form-urlencoded`: unreserved characters kept, everything else escaped.
@@ -68,17 +94,25 @@ public struct RuntimeRequest: Sendable, Equatable {
     public static func escape(_ text: String) -> String {
         pathSegment(text)
     }
+
+    /// `url?a=1&b=2`, each name and value escaped.
+    public static func url(_ base: String, query: [(String, String)]) -> String {
+        base + "?" + query.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+    }
 }
 
 public struct RuntimeResponse: Sendable, Equatable {
     public let status: Int
     /// The `Location` header of a redirect.
     public let location: String?
+    /// The `Content-Type` header.
+    public let contentType: String?
     public let body: String
 
-    public init(status: Int, location: String?, body: String) {
+    public init(status: Int, location: String?, contentType: String? = nil, body: String) {
         self.status = status
         self.location = location
+        self.contentType = contentType
         self.body = body
     }
 }

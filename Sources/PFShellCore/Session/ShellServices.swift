@@ -75,6 +75,9 @@ public protocol ShellServices: AnyObject {
     func readTextFile(_ path: String) throws(ShellError) -> String?
     /// Replaces a settings file atomically, keeping a backup and the file's owner and mode.
     func writeSettingsFile(_ text: String, to path: String) throws(ShellError)
-    /// One exchange with the runtime OAuth endpoints, trusting what the admin connection trusts.
+    /// One exchange with the runtime OAuth endpoints, trusting what the admin connection trusts. It
+    /// never follows a redirect, and keeps the cookies the runtime sets, as a browser would.
     func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse
+    /// Drops the cookies the runtime set, so that a sign-on starts like a fresh browser's.
+    func forgetRuntimeCookies()
 }

@@ -12,7 +12,7 @@ extension AdminAPI {
         ]
         let singletons: [String: JSONValue] = [
             "version": ["version": .string(Fixtures.version)],
-            "oauth/authServerSettings": Fixtures.authServerSettings,
+            "oauth/authServerSettings": Fixtures.authServerSettings(state),
             "oauth/clientSettings": Fixtures.clientSettings(metadata: state.clientMetadata),
             "serverSettings": Fixtures.serverSettings,
         ]

@@ -1,7 +1,8 @@
 import PFShellJSON
 
 /// `--seed demo`: what a new user finds in the sandbox: an access token manager, an OpenID Connect
-/// policy, one client metadata parameter and three clients of the common kinds. Demo secrets are
+/// policy, one client metadata parameter, the scopes `openid`, `profile` and `THINGWORX` (the one
+/// ThingWorx as a resource server expects) and three clients of the common kinds. Demo secrets are
 /// random; nobody needs to know them.
 public enum DemoSeed {
     public static func state(now: Int64, random: @Sendable (Int) -> [UInt8]) -> EmulatorState {
@@ -9,6 +10,7 @@ public enum DemoSeed {
         state.accessTokenManagers = [accessTokenManager]
         state.oidcPolicies = [oidcPolicy]
         state.clientMetadata = [["parameter": "department", "description": "Owning department", "multiValued": false]]
+        state.scopes = scopes
         for (index, fields) in clients.enumerated() {
             let time = now - Int64(clients.count - index) * 60_000
             let hasSecret = fields["clientAuth"]?["type"]?.stringValue == "SECRET"
@@ -24,6 +26,12 @@ public enum DemoSeed {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789")
         return String(random(32).map { alphabet[Int($0) % alphabet.count] })
     }
+
+    static let scopes: [JSONObject] = [
+        Fixtures.scope("openid", "Sign the user in (OpenID Connect)"),
+        Fixtures.scope("profile", "The user's basic profile"),
+        Fixtures.scope("THINGWORX", "Access to ThingWorx as a resource server"),
+    ]
 
     static let accessTokenManager: JSONObject = [
         "id": "default-atm",

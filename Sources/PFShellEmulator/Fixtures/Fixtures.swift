@@ -4,7 +4,21 @@ import PFShellJSON
 enum Fixtures {
     static let version = "12.1.0.4"
 
-    /// Server-wide OAuth defaults behind every `SERVER_DEFAULT` choice of a client.
+    /// `/oauth/authServerSettings` as served: the fixture with the server's scopes from `state`.
+    static func authServerSettings(_ state: EmulatorState) -> JSONValue {
+        var settings = authServerSettings.objectValue ?? JSONObject()
+        settings["scopes"] = .array(state.scopes.map(JSONValue.object))
+        settings["exclusiveScopes"] = .array(state.exclusiveScopes.map(JSONValue.object))
+        return .object(settings)
+    }
+
+    /// A `ScopeEntry` as PingFederate's Admin API shows one.
+    static func scope(_ name: String, _ description: String) -> JSONObject {
+        ["name": .string(name), "description": .string(description), "dynamic": false]
+    }
+
+    /// Server-wide OAuth defaults behind every `SERVER_DEFAULT` choice of a client. Its `scopes` are
+    /// empty, like a fresh server's; the served document takes them from the state.
     static let authServerSettings: JSONValue = [
         "defaultScopeDescription": "",
         "scopes": [],

@@ -22,6 +22,8 @@ extension EmulatorState {
         object["accessTokenManagers"] = .array(accessTokenManagers.map(JSONValue.object))
         object["oidcPolicies"] = .array(oidcPolicies.map(JSONValue.object))
         object["clientMetadata"] = .array(clientMetadata.map(JSONValue.object))
+        object["scopes"] = .array(scopes.map(JSONValue.object))
+        object["exclusiveScopes"] = .array(exclusiveScopes.map(JSONValue.object))
         let sorted = clients.values.sorted { $0.clientId < $1.clientId }
         object["clients"] = .array(sorted.map { .object($0.toJSON()) })
         return .object(object)
@@ -44,6 +46,9 @@ extension EmulatorState {
         accessTokenManagers = try Self.objects(json, "accessTokenManagers")
         oidcPolicies = try Self.objects(json, "oidcPolicies")
         clientMetadata = try Self.objects(json, "clientMetadata")
+        // Files written before scopes were kept have neither list: the server then defines none.
+        scopes = json["scopes"] == nil ? [] : try Self.objects(json, "scopes")
+        exclusiveScopes = json["exclusiveScopes"] == nil ? [] : try Self.objects(json, "exclusiveScopes")
         for entry in try Self.objects(json, "clients") {
             let client = try StoredClient(json: entry)
             clients[client.clientId] = client

@@ -11,6 +11,13 @@ public struct EmulatorState: Sendable, Equatable {
     public var oidcPolicies: [JSONObject] = []
     /// Names defined under `/oauth/clientSettings` `clientMetadata`: the only allowed `extendedParameters` keys.
     public var clientMetadata: [JSONObject] = []
+    /// The authorization server's common scopes (`/oauth/authServerSettings` `scopes`), as
+    /// `ScopeEntry` objects (`name`, `description`, `dynamic`). Any client may ask for them, unless it
+    /// restricts itself with `restrictScopes`.
+    public var scopes: [JSONObject] = []
+    /// The exclusive scopes (`exclusiveScopes`): only clients that name them in their own
+    /// `exclusiveScopes` may ask for them. A scope in neither list is refused with `invalid_scope`.
+    public var exclusiveScopes: [JSONObject] = []
     /// The key that seals secrets into `encryptedSecret` values (AES-256-GCM).
     public var sealingKey: [UInt8]
     /// Cluster bookkeeping (used with `--cluster`).

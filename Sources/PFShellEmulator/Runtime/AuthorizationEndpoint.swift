@@ -5,16 +5,13 @@
 /// (RFC 6749 §4.1.2.1): an unknown or disabled client, a missing or unregistered `redirect_uri`.
 /// After that, errors go back to the redirect URI as `error`, `error_description` and `state`.
 ///
-/// Emulator shortcut: no login page and no consent page. The fixed user ``RuntimeAPI/testUser`` is
-/// signed in at once and the answer is the 302 with the code, so a flow can run unattended.
+/// A valid request then waits for the user: the endpoint answers with the login page of
+/// ``SignOnEndpoint`` and issues the code only after the test user signs on there. With
+/// ``RuntimeLogin/automatic`` (`--auto-login`, an emulator shortcut) the test user is signed in at
+/// once and the answer is the 302 with the code. There is never a consent page.
 struct AuthorizationEndpoint {
     let exchange: RuntimeExchange
     var grants: RuntimeGrants
-
-    /// Why the request cannot go back to the client: shown on the error page.
-    private struct Untrusted: Error {
-        let message: String
-    }
 
     mutating func respond() -> APIResponse {
         let parameters: OAuthParameters
@@ -37,21 +34,23 @@ struct AuthorizationEndpoint {
                     ? "redirect_uri is required: the client does not have exactly one redirect URI without a wildcard."
                     : "The redirect_uri is not registered for this client.")
         }
-        let state = parameters["state"]
+        let request: AuthorizationRequest
         do {
-            let code = try issueCode(client, parameters, redirectURI: redirectURI, redirectURIWasGiven: requested != nil)
-            return OAuthResponse.redirect(to: redirectURI, with: [("code", code)] + (state.map { [("state", $0)] } ?? []))
+            request = try checked(client, parameters, redirectURI: redirectURI, redirectURIWasGiven: requested != nil)
         } catch {
-            var answer = [("error", error.error)]
-            if let description = error.description { answer.append(("error_description", description)) }
-            if let state { answer.append(("state", state)) }
-            return OAuthResponse.redirect(to: redirectURI, with: answer)
+            return AuthorizationRequest.deny(error, redirectURI: redirectURI, state: parameters["state"])
         }
+        let login = exchange.api.login
+        if login.automatic { return request.approve(for: login.user, exchange, &grants) }
+        var signOn = SignOnEndpoint(exchange: exchange, grants: grants)
+        let page = signOn.begin(request, clientName: client.fields["name"]?.stringValue ?? client.id)
+        grants = signOn.grants
+        return page
     }
 
-    private mutating func issueCode(
+    private func checked(
         _ client: RuntimeClient, _ parameters: OAuthParameters, redirectURI: String, redirectURIWasGiven: Bool
-    ) throws(OAuthError) -> String {
+    ) throws(OAuthError) -> AuthorizationRequest {
         if let name = parameters.firstRepeated { throw .invalidRequest("The parameter \(name) is repeated.") }
         guard let responseType = parameters["response_type"] else { throw .invalidRequest("response_type is required") }
         guard responseType == "code" else {
@@ -68,14 +67,10 @@ struct AuthorizationEndpoint {
         if let mode = parameters["response_mode"], mode != "query" {
             throw .invalidRequest("The emulator supports response_mode=query only, not \(mode).")
         }
-        let scopes = try TokenEndpoint.checkedScopes(ScopeList.parse(parameters["scope"]), for: client)
-        let challenge = try codeChallenge(client, parameters)
-        let value = exchange.api.newValue(length: exchange.settings.authorizationCodeEntropy, unlike: grants)
-        grants.codes[value] = AuthorizationCode(
+        let scopes = try ScopeCheck.checked(ScopeList.parse(parameters["scope"]), for: client, in: exchange.state)
+        return AuthorizationRequest(
             clientId: client.id, redirectURI: redirectURI, redirectURIWasGiven: redirectURIWasGiven, scopes: scopes,
-            user: RuntimeAPI.testUser, challenge: challenge,
-            expires: exchange.now + exchange.settings.authorizationCodeTimeout * 1000, grant: grants.newGrant())
-        return value
+            challenge: try codeChallenge(client, parameters), state: parameters["state"])
     }
 
     /// The PKCE challenge (RFC 7636 §4.3): required when the client has `requireProofKeyForCodeExchange`;

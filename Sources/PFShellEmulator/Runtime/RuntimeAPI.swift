@@ -6,30 +6,40 @@ import PFShellJSON
 /// | Path | What |
 /// | --- | --- |
 /// | `POST /as/token.oauth2` | `client_credentials`, `authorization_code` (PKCE), `refresh_token` (rolling) |
-/// | `GET/POST /as/authorization.oauth2` | `response_type=code`; signs in ``testUser`` at once |
+/// | `GET/POST /as/authorization.oauth2` | `response_type=code`; the login page, or signs in at once with `--auto-login` |
+/// | `GET/POST /as/<id>/resume/as/authorization.ping` | the login form posted back (``SignOnEndpoint``) |
 /// | `POST /as/introspect.oauth2` | RFC 7662, for clients with `ACCESS_TOKEN_VALIDATION` |
 /// | `POST /as/revoke_token.oauth2` | RFC 7009 |
 /// | `GET/POST /idp/userinfo.openid` | `{"sub": …}` for a user's access token |
 /// | `GET /.well-known/openid-configuration`, `/.well-known/oauth-authorization-server` | discovery |
 ///
-/// Emulator shortcuts (PingFederate would do more; see pf-runtime-oauth.md for what it does):
-/// - The authorization endpoint shows no login or consent page: it signs in the fixed user
-///   ``testUser`` and answers with the redirect at once, so a flow can run unattended.
+/// Recorded behaviour it follows (pf-real-server.md §3): the user signs on at a login page shaped like
+/// the HTML form adapter's before a code is issued; an unregistered or malformed redirect URI gets an
+/// error page and never a redirect; a scope the server does not define is `invalid_scope`.
+///
+/// Emulator shortcuts (PingFederate does more; see pf-runtime-oauth.md):
+/// - One test user, ``RuntimeLogin`` (`joe` / `2Federate` unless configured), and no consent page.
+///   `--auto-login` skips the login page altogether.
 /// - Codes and tokens are opaque random strings kept in memory only: never written to the `--data`
 ///   file, so a restart forgets them. No `id_token` is issued and there is no JWKS.
 /// - Clients authenticate with a secret (HTTP Basic or `client_id`/`client_secret` parameters) or,
 ///   with `clientAuth.type` `NONE`, by `client_id` alone; certificate and JWT client authentication
 ///   are refused as `invalid_client`.
-/// - The server defines no scopes (the fixture's `scopes` is empty), so any well-formed scope is
-///   accepted unless the client has `restrictScopes`.
-/// - A `*` in a registered redirect URI matches any run of characters, `/` included (what
-///   PingFederate's `*` may match is not documented).
+/// - Scope groups and dynamic scopes are not emulated: only scopes named exactly are granted.
 ///
-/// Choices where pf-runtime-oauth.md leaves PingFederate's behaviour unconfirmed: `unauthorized_client`
-/// is a 400; `WWW-Authenticate: Basic realm="PingFederate"` comes with every 401; token responses do not
-/// echo `scope`; a refresh that does not roll returns the same `refresh_token`; an introspection caller
-/// without `ACCESS_TOKEN_VALIDATION` gets 400 `unauthorized_client`; an inactive token is 200
-/// `{"active": false}`; a reused code also revokes the tokens it gave (RFC 6749 §4.1.2).
+/// Guesses, where no source settles PingFederate's behaviour (each may differ on a real server):
+/// - The error page for an untrusted request is a 400 with the emulator's own wording.
+/// - The login page's wording, its adapter id, its 5-minute limit and its cookie
+///   (`pfsh-emulator-signon`) are the emulator's; wrong credentials show the page again with a
+///   message; `pf.cancel` redirects with `error=access_denied`.
+/// - HTTP Basic credentials are form-decoded, and a secret is also tried as sent (undecoded).
+/// - A `*` in a registered redirect URI matches any run of characters, `/` included.
+/// - An undefined scope's `error_description` is the one recorded for a scope outside the client's set.
+/// - `unauthorized_client` is a 400; `WWW-Authenticate: Basic realm="PingFederate"` comes with every
+///   401; token responses do not echo `scope`; a refresh that does not roll returns the same
+///   `refresh_token`; an introspection caller without `ACCESS_TOKEN_VALIDATION` gets 400
+///   `unauthorized_client`; an inactive token is 200 `{"active": false}`; a reused code also revokes
+///   the tokens it gave (RFC 6749 §4.1.2).
 public final class RuntimeAPI: Sendable {
     public typealias Clock = AdminAPI.Clock
     public typealias RandomBytes = AdminAPI.RandomBytes
@@ -42,30 +52,30 @@ public final class RuntimeAPI: Sendable {
     public static let openIDConfigurationPath = "/.well-known/openid-configuration"
     public static let authorizationServerMetadataPath = "/.well-known/oauth-authorization-server"
 
-    /// The user the authorization endpoint signs in, without a login page: `joe`, the user of
-    /// PingFederate's quick-start sample data (the reference records no name; this is the emulator's choice).
-    public static let testUser = "joe"
-
     let configuration: EmulatorConfiguration
     let store: EmulatorStore
     let clock: Clock
     let random: RandomBytes
     let settings: RuntimeSettings
+    let login: RuntimeLogin
 
     /// - Parameters:
     ///   - configuration: only its `scheme` is used, for the issuer in the discovery documents.
     ///   - store: the store the Admin API uses, so its clients are the ones served here.
     ///   - clock: milliseconds since 1970.
     ///   - random: cryptographically random bytes, for codes and tokens.
+    ///   - login: the test user, and whether the authorization endpoint signs it in without a login page.
     public init(
         configuration: EmulatorConfiguration = EmulatorConfiguration(), store: EmulatorStore,
-        clock: @escaping Clock, random: @escaping RandomBytes, settings: RuntimeSettings = RuntimeSettings()
+        clock: @escaping Clock, random: @escaping RandomBytes, settings: RuntimeSettings = RuntimeSettings(),
+        login: RuntimeLogin = RuntimeLogin()
     ) {
         self.configuration = configuration
         self.store = store
         self.clock = clock
         self.random = random
         self.settings = settings
+        self.login = login
     }
 
     /// Answers one request, under the store's lock.
@@ -109,7 +119,14 @@ public final class RuntimeAPI: Sendable {
             guard method == "GET" || method == "HEAD" else { return OAuthResponse.methodNotAllowed("GET") }
             return discovery(exchange)
         default:
-            return OAuthResponse.notFound(exchange.request.path)
+            guard let id = SignOnEndpoint.resumeID(exchange.request.path) else {
+                return OAuthResponse.notFound(exchange.request.path)
+            }
+            guard method == "GET" || method == "POST" else { return OAuthResponse.methodNotAllowed("GET, POST") }
+            var endpoint = SignOnEndpoint(exchange: exchange, grants: grants)
+            let response = endpoint.resume(id)
+            grants = endpoint.grants
+            return response
         }
     }
 

@@ -29,6 +29,11 @@ struct RuntimeClient {
         return Set((fields["restrictedScopes"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
 
+    /// The server's exclusive scopes this client may ask for (`exclusiveScopes`).
+    var exclusiveScopes: Set<String> {
+        Set((fields["exclusiveScopes"]?.arrayValue ?? []).compactMap(\.stringValue))
+    }
+
     /// `restrictedResponseTypes`; empty means every response type the grant types allow.
     var restrictedResponseTypes: [String] {
         (fields["restrictedResponseTypes"]?.arrayValue ?? []).compactMap(\.stringValue)

@@ -1,10 +1,12 @@
 /// What the runtime endpoints have issued: authorization codes, access tokens and refresh tokens,
-/// each keyed by its opaque value. Kept in memory only (see ``EmulatorStore``): a restart forgets them.
+/// each keyed by its opaque value, and the authorization requests waiting for the user to sign on. Kept in memory only (see ``EmulatorStore``): a restart forgets them.
 /// Times are milliseconds since 1970, like the Admin API's.
 struct RuntimeGrants: Sendable, Equatable {
     var codes: [String: AuthorizationCode] = [:]
     var accessTokens: [String: AccessToken] = [:]
     var refreshTokens: [String: RefreshToken] = [:]
+    /// Authorization requests waiting at the login page, by the id in their resume path.
+    var signOns: [String: PendingSignOn] = [:]
     /// The next grant number: every authorization code and every client-credentials token starts a
     /// grant, and the tokens that follow from it (refreshes) carry its number, so a reused code or a
     /// revoked refresh token can take all of them back at once.
@@ -21,6 +23,7 @@ struct RuntimeGrants: Sendable, Equatable {
         codes = codes.filter { $0.value.expires > now }
         accessTokens = accessTokens.filter { $0.value.expires > now }
         refreshTokens = refreshTokens.filter { $0.value.isUsable(now: now) }
+        signOns = signOns.filter { $0.value.expires > now }
     }
 
     /// Takes back every token of one grant (RFC 6749 §4.1.2 for a reused code, RFC 7009 §2.1 for a
@@ -34,6 +37,16 @@ struct RuntimeGrants: Sendable, Equatable {
     func contains(token: String) -> Bool {
         codes[token] != nil || accessTokens[token] != nil || refreshTokens[token] != nil
     }
+}
+
+/// An authorization request shown the login page: it goes on when the test user signs on from the
+/// browser that holds `cookie`, or is dropped when it expires.
+struct PendingSignOn: Sendable, Equatable {
+    let request: AuthorizationRequest
+    let clientName: String
+    /// The value of the cookie set with the login page.
+    let cookie: String
+    let expires: Int64
 }
 
 /// A code handed out by the authorization endpoint, for one exchange at the token endpoint.

@@ -67,7 +67,7 @@ struct TokenEndpoint {
         guard client.authenticationType != "NONE" else {
             throw .unauthorizedClient("The client_credentials grant needs a client that authenticates.")
         }
-        let scopes = try Self.checkedScopes(ScopeList.parse(parameters["scope"]), for: client)
+        let scopes = try ScopeCheck.checked(ScopeList.parse(parameters["scope"]), for: client, in: exchange.state)
         let access = issueAccessToken(client, scopes: scopes, user: nil, grant: grants.newGrant())
         return OAuthResponse.tokens(access: access.value, refresh: nil, expiresIn: access.lifetime)
     }
@@ -164,12 +164,5 @@ struct TokenEndpoint {
             clientId: client.id, scopes: scopes, user: user, issued: exchange.now, grantExpires: grantExpires,
             grant: grant)
         return value
-    }
-
-    /// The requested scopes, refused when malformed or outside the client's `restrictedScopes`.
-    static func checkedScopes(_ scopes: [String], for client: RuntimeClient) throws(OAuthError) -> [String] {
-        guard ScopeList.isValid(scopes) else { throw OAuthError.scopeNotAllowed }
-        if let allowed = client.restrictedScopes, !Set(scopes).isSubset(of: allowed) { throw OAuthError.scopeNotAllowed }
-        return scopes
     }
 }

@@ -109,6 +109,7 @@ import Testing
             func readSecret(_ source: SecretSource) throws(ShellError) -> String { "" }
             func randomSecret(length: Int) -> String { "" }
             func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse { throw ShellError(.connection, "no") }
+            func forgetRuntimeCookies() {}
             func readTextFile(_ path: String) throws(ShellError) -> String? { nil }
             func writeSettingsFile(_ text: String, to path: String) throws(ShellError) {}
         }

@@ -22,11 +22,13 @@ import Testing
         return harness.token(form + extra, basic: twx)
     }
 
-    @Test func theTestUserIsSignedInAndTheCodeRedirectedWithState() {
-        let reply = harness.authorize([
+    @Test func theTestUserSignsOnAndTheCodeIsRedirectedWithState() {
+        let page = harness.authorize([
             ("client_id", "twx"), ("response_type", "code"), ("redirect_uri", RuntimeSample.callback),
             ("scope", "openid THINGWORX"), ("state", "a b&c"),
         ])
+        #expect(page.status == 200)
+        let reply = harness.signedOn(page)
         #expect(reply.status == 302)
         #expect(reply.redirectBase == RuntimeSample.callback)
         #expect(reply.redirectParameters["state"] == "a b&c")
@@ -38,14 +40,14 @@ import Testing
         #expect(tokens["refresh_token"]?.stringValue?.count == 42)
         let introspected = harness.introspect(tokens["access_token"]?.stringValue ?? "")
         #expect(introspected["active"] == true)
-        #expect(introspected["sub"] == .string(RuntimeAPI.testUser))
+        #expect(introspected["sub"] == .string(RuntimeLogin.defaultUser))
         #expect(introspected["scope"] == "openid THINGWORX")
         #expect(introspected["client_id"] == "twx")
     }
 
     @Test func aPOSTedFormWorksLikeAGET() {
-        let reply = harness.post(
-            RuntimeAPI.authorizationPath, [("client_id", "twx"), ("response_type", "code"), ("state", "s")])
+        let reply = harness.signedOn(harness.post(
+            RuntimeAPI.authorizationPath, [("client_id", "twx"), ("response_type", "code"), ("state", "s")]))
         #expect(reply.status == 302)
         #expect(reply.redirectParameters["code"] != nil)
     }
@@ -100,7 +102,7 @@ import Testing
     }
 
     @Test func theOnlyRegisteredRedirectURIIsUsedWhenNoneIsSent() {
-        let reply = harness.authorize([("client_id", "twx"), ("response_type", "code")])
+        let reply = harness.signedOn(harness.authorize([("client_id", "twx"), ("response_type", "code")]))
         #expect(reply.status == 302)
         #expect(reply.redirectBase == RuntimeSample.callback)
         #expect(reply.redirectParameters["state"] == nil)
@@ -110,7 +112,7 @@ import Testing
     @Test func aRedirectURIWithAQueryKeepsIt() {
         harness.create(
             RuntimeSample.client("q", grants: ["AUTHORIZATION_CODE"], redirects: ["https://app.example.com/cb?tenant=7"], secret: "q"))
-        let reply = harness.authorize([("client_id", "q"), ("response_type", "code")])
+        let reply = harness.signedOn(harness.authorize([("client_id", "q"), ("response_type", "code")]))
         #expect(reply.header("Location")?.hasPrefix("https://app.example.com/cb?tenant=7&code=") == true)
     }
 
@@ -155,9 +157,9 @@ import Testing
                 "two", grants: ["AUTHORIZATION_CODE"], redirects: ["https://a.example.com/cb", "https://b.example.com/cb"],
                 secret: "t"))
         #expect(harness.authorize([("client_id", "two"), ("response_type", "code")]).status == 400)
-        let named = harness.authorize([
+        let named = harness.signedOn(harness.authorize([
             ("client_id", "two"), ("response_type", "code"), ("redirect_uri", "https://b.example.com/cb"),
-        ])
+        ]))
         #expect(named.redirectBase == "https://b.example.com/cb")
     }
 

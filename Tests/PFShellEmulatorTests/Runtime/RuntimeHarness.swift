@@ -1,3 +1,4 @@
+import Foundation
 import PFShellJSON
 import PFShellTestSupport
 import Testing
@@ -14,7 +15,14 @@ final class RuntimeHarness: Sendable {
     let clock = Locked<Int64>(EmulatorHarness.start)
     let saves = Locked(0)
 
-    init(settings: RuntimeSettings = RuntimeSettings(), state: EmulatorState? = nil) {
+    /// The common scopes the harness's server defines, unless a test says otherwise.
+    static let scopes = ["openid", "profile", "THINGWORX", "read", "write", "admin", "a", "b"]
+
+    /// - Parameter scopes: the server's common scopes; nil keeps those of `state`.
+    init(
+        settings: RuntimeSettings = RuntimeSettings(), state: EmulatorState? = nil, scopes: [String]? = RuntimeHarness.scopes,
+        exclusiveScopes: [String] = [], login: RuntimeLogin = RuntimeLogin(), configuration: EmulatorConfiguration = .init()
+    ) {
         let clock = self.clock
         let saves = self.saves
         let seed = Locked<UInt64>(0x9E37_79B9_7F4A_7C15)
@@ -30,11 +38,18 @@ final class RuntimeHarness: Sendable {
                 }
             }
         }
+        var initial = state ?? EmulatorState(sealingKey: Array(repeating: 7, count: 32))
+        if let scopes {
+            initial.scopes = scopes.map { Fixtures.scope($0, "") }
+            initial.exclusiveScopes = exclusiveScopes.map { Fixtures.scope($0, "") }
+        }
         store = EmulatorStore(
-            state: state ?? EmulatorState(sealingKey: Array(repeating: 7, count: 32)),
+            state: initial,
             persist: { _ in saves.withLock { $0 += 1 } })
         admin = AdminAPI(configuration: EmulatorConfiguration(), store: store, clock: { clock.withLock { $0 } }, random: random)
-        runtime = RuntimeAPI(store: store, clock: { clock.withLock { $0 } }, random: random, settings: settings)
+        runtime = RuntimeAPI(
+            configuration: configuration, store: store, clock: { clock.withLock { $0 } }, random: random, settings: settings,
+            login: login)
     }
 
     func advance(seconds: Int64) {
@@ -95,7 +110,21 @@ final class RuntimeHarness: Sendable {
                 headers: [("Host", "127.0.0.1:9031")]))
     }
 
-    /// Runs the authorization request and returns the code from the redirect.
+    /// Completes an authorization answer: when it is the login page, the test user signs on there.
+    func signedOn(
+        _ reply: RuntimeReply, user: String = RuntimeLogin.defaultUser, password: String = RuntimeLogin.defaultPassword
+    ) -> RuntimeReply {
+        guard reply.status == 200, reply.formAction != nil else { return reply }
+        return signOn(reply, [("pf.username", user), ("pf.pass", password), ("pf.ok", "clicked")])
+    }
+
+    /// Posts `fields` to the login page's form, with the cookie the page set unless told otherwise.
+    func signOn(_ page: RuntimeReply, _ fields: [(String, String)], withCookie: Bool = true) -> RuntimeReply {
+        let cookie = withCookie ? page.cookie.map { [("Cookie", $0)] } ?? [] : []
+        return post(page.formAction ?? "/as/none/resume/as/authorization.ping", fields, headers: cookie)
+    }
+
+    /// Runs the authorization request, signs on, and returns the code from the redirect.
     func code(
         _ client: String, redirect: String? = nil, scope: String? = nil, extra: [(String, String)] = [],
         sourceLocation: SourceLocation = #_sourceLocation
@@ -103,7 +132,7 @@ final class RuntimeHarness: Sendable {
         var parameters = [("client_id", client), ("response_type", "code"), ("state", "s1")]
         if let redirect { parameters.append(("redirect_uri", redirect)) }
         if let scope { parameters.append(("scope", scope)) }
-        let reply = authorize(parameters + extra)
+        let reply = signedOn(authorize(parameters + extra))
         #expect(reply.status == 302, "\(reply.text)", sourceLocation: sourceLocation)
         #expect(reply.redirectParameters["state"] == "s1", sourceLocation: sourceLocation)
         return reply.redirectParameters["code"] ?? ""
@@ -150,9 +179,39 @@ struct RuntimeReply {
             uniquingKeysWith: { first, _ in first })
     }
 
+    /// The `action` of the page's form (the login page's resume path).
+    var formAction: String? {
+        guard let range = text.range(of: "<form ") else { return nil }
+        return HTMLTag(String(text[range.lowerBound...].prefix { $0 != ">" }))["action"]
+    }
+
+    /// The `<input>` tags of the page, in order.
+    var inputs: [HTMLTag] {
+        text.components(separatedBy: "<input ").dropFirst().map { HTMLTag(String($0.prefix { $0 != ">" })) }
+    }
+
+    /// `name=value` of the cookie the response sets.
+    var cookie: String? {
+        header("Set-Cookie").map { String($0.prefix { $0 != ";" }) }
+    }
+
     /// The Location header without its query.
     var redirectBase: String? {
         header("Location").map { String($0.prefix { $0 != "?" }) }
+    }
+}
+
+/// The attributes of one HTML tag written as the emulator writes them (`name="value"`).
+struct HTMLTag {
+    let text: String
+
+    init(_ text: String) {
+        self.text = " " + text
+    }
+
+    subscript(attribute: String) -> String? {
+        guard let range = text.range(of: " \(attribute)=\"") else { return nil }
+        return String(text[range.upperBound...].prefix { $0 != "\"" })
     }
 }
 

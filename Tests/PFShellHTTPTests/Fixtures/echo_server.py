@@ -6,6 +6,8 @@ Listens on 127.0.0.1, port 0, and prints the chosen port on stdout.
   /_count           -> 200, JSON {"connections": accepted connections so far}
   /secure           -> 401 with WWW-Authenticate unless Basic admin:s3cret-pw or Bearer tok-123
   /sleep?ms=N       -> waits N milliseconds, then echoes
+  /cookie?v=VALUE   -> echoes, and sets the cookie session=VALUE
+  /redirect         -> 302 to /elsewhere
 Options: --tls CERT KEY serves HTTPS with that certificate and key.
 Exits when its stdin closes, so a crashed test run leaves no server behind.
 """
@@ -80,6 +82,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if url.path == "/secure" and self.headers.get("Authorization") not in (BASIC_OK, BEARER_OK):
             self.reply(401, {"error": "unauthorized"}, [("WWW-Authenticate", 'Basic realm="pf"')])
             return
+        if url.path == "/redirect":
+            self.reply(302, {}, [("Location", "/elsewhere")])
+            return
+        extra = []
+        if url.path == "/cookie":
+            value = urllib.parse.parse_qs(url.query).get("v", ["1"])[0]
+            extra.append(("Set-Cookie", f"session={value}; Path=/; HttpOnly"))
         if url.path == "/sleep":
             query = urllib.parse.parse_qs(url.query)
             time.sleep(int(query.get("ms", ["1000"])[0]) / 1000)
@@ -90,7 +99,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "headers": [[name, utf8(value)] for name, value in self.headers.items()],
             "body": body.decode("utf-8", errors="replace"),
             "bodyLength": len(body),
-        })
+        }, extra)
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
 
