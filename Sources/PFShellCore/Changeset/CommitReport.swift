@@ -1,3 +1,5 @@
+import PFShellJSON
+
 /// What happened to each client of a commit: applied, failed (with the server's reason), stopped by
 /// a conflict, or not attempted.
 struct CommitReport {
@@ -34,6 +36,31 @@ struct CommitReport {
             case .delete: "deleted \(client.clientId)"
             }
         }
+    }
+
+    /// `--json`: one line per client, `{"clientId", "action", "result"}` with `result` one of
+    /// `applied`, `failed` (with `reason`), `conflict`, `not attempted`; then
+    /// `{"committed": N, "complete": BOOL, "message"?}`.
+    func jsonLines(message: String?) -> [JSONValue] {
+        let appliedIDs = Set(applied.map(\.clientId))
+        var lines: [JSONValue] = clients.map { client in
+            var line: JSONObject = ["clientId": .string(client.clientId), "action": .string(client.action.rawValue)]
+            if appliedIDs.contains(client.clientId) {
+                line["result"] = "applied"
+            } else if client.clientId == failure?.id {
+                line["result"] = "failed"
+                line["reason"] = failure.map { .string($0.reason) }
+            } else if client.clientId == conflictDetails?.id {
+                line["result"] = "conflict"
+            } else {
+                line["result"] = "not attempted"
+            }
+            return .object(line)
+        }
+        var summary: JSONObject = ["committed": .int(Int64(applied.count)), "complete": .bool(isComplete)]
+        if let message { summary["message"] = .string(message) }
+        lines.append(.object(summary))
+        return lines
     }
 
     var headline: String {

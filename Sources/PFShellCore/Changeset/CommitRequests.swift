@@ -38,14 +38,10 @@ public enum CommitRequests {
     /// What `commit --dry-run` prints: the method, the path and the body with secrets masked; the
     /// echoed material is taken from the copy the client was fetched as.
     public static func describe(_ client: StagedClient) -> [String] {
-        let request = request(for: client, serverCopy: client.base)
-        var lines = ["\(request.method.rawValue) \(request.path)"]
-        if let body = request.body?.objectValue {
-            var masked = ClientJSON.masked(body)
-            if ClientJSON.value(at: "clientAuth.encryptedSecret", in: body) != nil {
-                masked = ClientJSON.setting("(echoed from the server)", at: "clientAuth.encryptedSecret", in: masked)
-            }
-            lines += JSONPrinter.print(.object(masked), style: .pretty).split(separator: "\n").map { "  " + $0 }
+        let described = describeJSON(client)
+        var lines = ["\(described["method"]?.stringValue ?? "") \(described["path"]?.stringValue ?? "")"]
+        if let body = described["body"] {
+            lines += JSONPrinter.print(body, style: .pretty).split(separator: "\n").map { "  " + $0 }
         }
         return lines
     }

@@ -1,3 +1,5 @@
+import PFShellJSON
+
 /// What running one command produced: data for stdout, warnings and an error for stderr, and
 /// anything the driver must do that the core cannot (run a script, leave).
 public struct CommandResult: Sendable {
@@ -12,6 +14,10 @@ public struct CommandResult: Sendable {
     }
 
     public var output: [String] = []
+    /// The command's data as one JSON document (`--json`), printed in place of `output`.
+    public var document: JSONValue?
+    /// A commit under `--json`: one JSON line per client, then a summary line.
+    public var jsonLines: [JSONValue] = []
     public var warnings: [Warning] = []
     public var error: ShellError?
     public var action: Action?
@@ -26,6 +32,23 @@ public struct CommandResult: Sendable {
 
     mutating func print(_ line: String) {
         output.append(line)
+    }
+
+    mutating func emit(_ value: JSONValue) {
+        document = value
+    }
+
+    /// Under `--json`, stdout holds JSON only: the document, the JSON lines, or the text lines
+    /// wrapped as `{"command": NAME, "messages": [...]}`.
+    mutating func renderJSON(command: String, asked: Bool) {
+        if !jsonLines.isEmpty {
+            output = jsonLines.map { JSONPrinter.print($0) }
+        } else if let document {
+            output = [JSONPrinter.print(document, style: .pretty)]
+        } else if asked && !output.isEmpty {
+            let wrapped: JSONValue = ["command": .string(command), "messages": .array(output.map(JSONValue.string))]
+            output = [JSONPrinter.print(wrapped, style: .pretty)]
+        }
     }
 
     mutating func warn(_ command: String?, _ message: String) {

@@ -8,7 +8,7 @@ extension Session {
         let found = items.compactMap { $0["clientId"]?.stringValue }
         if let filter = i.argument(0) { cache.learn(filter: filter, found: found) } else { cache.clientIDs = found }
         if jsonOutput || i.flag("--json") {
-            r.print(JSONPrinter.print(.array(items.map { .object(ClientJSON.masked($0)) }), style: .pretty))
+            r.emit(.array(items.map { .object(ClientJSON.masked($0)) }))
             return
         }
         if items.isEmpty {
@@ -41,7 +41,7 @@ extension Session {
             masked = ClientJSON.setting(.string("(set, staged)"), at: "clientAuth.secret", in: masked)
         }
         if jsonOutput || i.flag("--json") {
-            r.print(JSONPrinter.print(.object(masked), style: .pretty))
+            r.emit(.object(masked))
             return
         }
         for (path, value) in ClientComparison.flatten(masked) {
@@ -190,7 +190,7 @@ extension Session {
         let items = try listItems(i, APIRequest(.get, path), "listing \(what)")
         if path == "/oauth/accessTokenManagers" { cache.accessTokenManagers = items.compactMap { $0["id"]?.stringValue } }
         if jsonOutput || i.flag("--json") {
-            r.print(JSONPrinter.print(.array(items), style: .pretty))
+            r.emit(.array(items))
             return
         }
         r.output += TextTable.render(header: ["ID", "NAME"], rows: items.map(row))

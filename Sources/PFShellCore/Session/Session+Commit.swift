@@ -5,11 +5,13 @@ extension Session {
         let clients = changeset.changed
         guard !clients.isEmpty else {
             r.print("nothing to commit")
+            if jsonOutput { r.jsonLines = [["committed": 0, "complete": true]] }
             return
         }
         try checkBeforeSending(i, clients)
         try verifyNewIDs(i, clients)
         if alwaysDryRun || i.flag("--dry-run") {
+            if jsonOutput { r.emit(["dryRun": true, "requests": .array(clients.map(CommitRequests.describeJSON))]) }
             r.output += clients.flatMap { CommitRequests.describe($0) }
             r.print("dry run: \(clients.count) request(s), nothing written")
             if alwaysDryRun { dryRunRevision = changeset.revision }
@@ -107,6 +109,7 @@ extension Session {
 
     private func finish(_ report: CommitReport, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         r.output += report.appliedLines
+        if jsonOutput { r.jsonLines = report.jsonLines(message: i.value("--message")) }
         if report.isComplete {
             let message = i.value("--message").map { ": \($0)" } ?? ""
             r.print("committed \(report.applied.count) client(s)\(message)")

@@ -118,6 +118,10 @@ extension Session {
     }
 
     func status(_ i: Invocation, _ r: inout CommandResult) {
+        if jsonOutput {
+            r.emit(statusJSON)
+            return
+        }
         guard let connection else {
             r.print("not connected")
             r.print("staged:   \(stagedCount) client(s)")
@@ -131,6 +135,21 @@ extension Session {
         r.print("cluster:  \(mode)")
         r.print("selected: \(selected ?? "none")")
         r.print("staged:   \(stagedCount) client(s)")
+    }
+
+    /// `status` as data: `cluster` is `standalone`, `clustered` or `unknown`; absent values are null.
+    private var statusJSON: JSONValue {
+        var object: JSONObject = ["connected": .bool(connection != nil)]
+        if let connection {
+            object["server"] = .string(connection.settings.apiURL)
+            object["profile"] = connection.settings.profile.map(JSONValue.string) ?? .null
+            object["user"] = .string(connection.settings.user)
+            object["version"] = connection.version.map(JSONValue.string) ?? .null
+            object["cluster"] = .string(connection.clustered.map { $0 ? "clustered" : "standalone" } ?? "unknown")
+        }
+        object["selected"] = selected.map(JSONValue.string) ?? .null
+        object["staged"] = .int(Int64(stagedCount))
+        return .object(object)
     }
 
     func defineProfile(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
@@ -164,7 +183,7 @@ extension Session {
         }
         let body = try expectSuccess(i, response, "reading the cluster status")
         if jsonOutput || i.flag("--json") {
-            r.print(JSONPrinter.print(body ?? .null, style: .pretty))
+            r.emit(body ?? .null)
             return
         }
         let required = body?["replicationRequired"]?.boolValue == true

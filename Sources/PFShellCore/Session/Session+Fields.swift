@@ -113,7 +113,7 @@ extension Session {
         let id = try targetClient(i)
         let uris = redirects(of: id)
         if jsonOutput {
-            r.print(JSONPrinter.print(.array(uris.map(JSONValue.string)), style: .pretty))
+            r.emit(.array(uris.map(JSONValue.string)))
         } else {
             r.output += uris
         }

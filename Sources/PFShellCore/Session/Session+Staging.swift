@@ -9,12 +9,20 @@ extension Session {
         } else {
             clients = changeset.changed
         }
+        if jsonOutput {
+            r.emit(.array(clients.map(ClientDiff.json)))
+            return
+        }
         let lines = clients.flatMap(ClientDiff.lines)
         r.output += lines.isEmpty ? ["no staged changes"] : lines
     }
 
     func pending(_ r: inout CommandResult) {
         let clients = changeset.changed
+        if jsonOutput {
+            r.emit(.array(clients.map(ClientDiff.summaryJSON)))
+            return
+        }
         guard !clients.isEmpty else {
             r.print("no staged changes")
             return

@@ -24,7 +24,7 @@ public final class Session {
     public var cache = LiveCache()
     /// `--dry-run`: every commit is dry.
     public var alwaysDryRun = false
-    /// `--json`: data-printing commands print JSON.
+    /// `--json`: every command prints one JSON document (a commit, JSON lines) on stdout.
     public var jsonOutput = false
     /// The changeset's revision the last commit under `--dry-run` validated: a dry-run script that
     /// commits has done all it can, so it must not end "with uncommitted changes".
@@ -70,6 +70,7 @@ public final class Session {
                 selected = selectedBefore
             }
         }
+        result.renderJSON(command: invocation.name, asked: jsonOutput)
         return result
     }
 
