@@ -13,7 +13,7 @@ final class CacheFiller: Sendable {
         let apiURL: String
         /// The cache's revision when the fill started.
         let cacheRevision: Int
-        let clientIDs: [String]
+        let clients: [LiveCache.Entry]
         let accessTokenManagers: [String]
     }
 
@@ -74,18 +74,21 @@ final class CacheFiller: Sendable {
     /// Both listings, or nil when either fails: a half-filled cache would hide IDs without saying so.
     private static func fetch(apiURL: String, options: TransportOptions, cacheRevision: Int) -> Fill? {
         guard let port = try? CurlServerPort(apiURL: apiURL, options: options, trace: nil),
-            let clients = items(port, "/oauth/clients", key: "clientId"),
-            let managers = items(port, "/oauth/accessTokenManagers", key: "id")
+            let clients = items(port, "/oauth/clients"),
+            let managers = items(port, "/oauth/accessTokenManagers")
         else { return nil }
-        return Fill(apiURL: apiURL, cacheRevision: cacheRevision, clientIDs: clients, accessTokenManagers: managers)
+        return Fill(
+            apiURL: apiURL, cacheRevision: cacheRevision,
+            clients: clients.compactMap { item in item["clientId"]?.stringValue.map { (id: $0, name: item["name"]?.stringValue) } },
+            accessTokenManagers: managers.compactMap { $0["id"]?.stringValue })
     }
 
-    private static func items(_ port: CurlServerPort, _ path: String, key: String) -> [String]? {
+    private static func items(_ port: CurlServerPort, _ path: String) -> [JSONValue]? {
         let request = APIRequest(.get, path)
         guard let response = try? port.send(request), response.isSuccess, AnswerCheck.problem(response, to: request) == nil,
             let items = response.body?["items"]?.arrayValue
         else { return nil }
-        return items.compactMap { $0[key]?.stringValue }
+        return items
     }
 }
 
@@ -96,9 +99,9 @@ extension Session {
     func absorb(_ fill: CacheFiller.Fill?) {
         guard let fill, fill.apiURL == connection?.settings.apiURL else { return }
         if cache.revision == fill.cacheRevision {
-            cache.clientIDs = fill.clientIDs
+            cache.replace(fill.clients)
         } else {
-            cache.clientIDs = Array(Set(cache.clientIDs).union(fill.clientIDs))
+            cache.merge(fill.clients)
         }
         cache.accessTokenManagers = fill.accessTokenManagers
     }

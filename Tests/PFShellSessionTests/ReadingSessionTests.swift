@@ -40,6 +40,10 @@ import Testing
         #expect(shell.session.cache.clientIDs == ["demo-batch", "demo-mobile", "demo-portal", "web-shop"])
         shell.ok("client list mobile")
         #expect(shell.session.cache.clientIDs == ["demo-batch", "demo-portal", "web-shop"])
+        #expect(shell.session.cache.clientNames["web-shop"] == "Shop")
+        #expect(shell.session.cache.clientNames["demo-mobile"] == nil)
+        shell.ok("client list shop")  // matches the name only: nothing is lost
+        #expect(shell.session.cache.clientIDs == ["demo-batch", "demo-portal", "web-shop"])
     }
 
     @Test func clientShowMasksSecretMaterial() throws {

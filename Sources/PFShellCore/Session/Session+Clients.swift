@@ -5,8 +5,8 @@ extension Session {
         var path = "/oauth/clients"
         if let filter = i.argument(0) { path += "?filter=" + pathSegment(filter) }
         let items = try listItems(i, APIRequest(.get, path), "listing clients").compactMap(\.objectValue)
-        let found = items.compactMap { $0["clientId"]?.stringValue }
-        if let filter = i.argument(0) { cache.learn(filter: filter, found: found) } else { cache.clientIDs = found }
+        let found = items.compactMap { item in item["clientId"]?.stringValue.map { (id: $0, name: item["name"]?.stringValue) } }
+        if let filter = i.argument(0) { cache.learn(filter: filter, found: found) } else { cache.replace(found) }
         if jsonOutput || i.flag("--json") {
             r.emit(.array(items.map { .object(ClientJSON.masked($0)) }))
             return

@@ -104,7 +104,7 @@ extension Session {
         let copy = stored ?? client.current
         changeset.stage(client.clientId, action: .update, base: copy, current: copy, at: client.stagedAt)
         changeset.update(client.clientId) { $0.newSecret = nil }
-        cache.insert(client.clientId)
+        cache.insert(client.clientId, name: copy["name"]?.stringValue)
     }
 
     private func finish(_ report: CommitReport, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
