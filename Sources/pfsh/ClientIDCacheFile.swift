@@ -69,6 +69,21 @@ struct ClientIDCacheFile {
     }
 }
 
+extension ClientIDCacheFile {
+    /// Writes what the session knows: all of it after a full listing, else added to what the file
+    /// holds (a session that only created clients does not know the others).
+    func save(_ cache: LiveCache) {
+        guard !cache.isFull else {
+            write(cache.entries)
+            return
+        }
+        var merged = LiveCache()
+        merged.replace(read()?.clients ?? [])
+        merged.merge(cache.entries)
+        write(merged.entries)
+    }
+}
+
 extension LiveCache {
     /// The cached clients as entries, in ID order.
     var entries: [Entry] { clientIDs.map { (id: $0, name: clientNames[$0]) } }

@@ -10,6 +10,7 @@ final class Runner {
     /// The first error's exit status; success until something fails.
     private(set) var status: ExitStatus = .success
     private var depth = 0
+    private var savedCacheRevision: Int?
     var quitRequested = false
 
     init(session: Session, environment: [String: String], keepGoing: Bool) {
@@ -56,6 +57,7 @@ final class Runner {
         }
         guard let invocation else { return }
         let result = session.run(invocation)
+        saveClientIDs()
         if !quiet { Output.out(result.output) }
         for warning in result.warnings {
             Output.err(Diagnostic.line(.warning, command: warning.command, warning.message, at: showLocations ? invocation.location : nil))
@@ -97,6 +99,16 @@ final class Runner {
     func report(_ error: ScriptError, showLocation: Bool = true) {
         let shellError = ShellError(.usage, error.message, location: error.location)
         report(shellError, showLocation: showLocation)
+    }
+
+    /// The client IDs the user's shell completes, refreshed whenever a listing or a commit taught
+    /// the session something (`ClientIDCacheFile`).
+    private func saveClientIDs() {
+        guard let connection = session.connection, session.cache.revision != savedCacheRevision else { return }
+        savedCacheRevision = session.cache.revision
+        guard session.cache.isFull || !session.cache.clientIDs.isEmpty else { return }
+        ClientIDCacheFile(apiURL: connection.settings.apiURL, user: connection.settings.user, environment: environment)
+            .save(session.cache)
     }
 
     /// At the prompt an error is reported and forgotten: the next command runs as usual.

@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import PFShellCore
 
+// `pfsh __complete SHELL -- WORDS...`: what the scripts in completions/ ask; not in --help.
+if Swift.CommandLine.arguments.dropFirst().first == "__complete" {
+    exit(ShellComplete.run(Array(Swift.CommandLine.arguments.dropFirst(2)), environment: ProcessInfo.processInfo.environment))
+}
+
 /// Usage errors exit 2, as the README documents; argument-parser would use 64.
 let options: PfshOptions
 do {

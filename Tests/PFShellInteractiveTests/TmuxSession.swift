@@ -22,17 +22,30 @@ final class TmuxSession {
         try start()
     }
 
+    /// Another program in the window (a shell), with `environment` and nothing else inherited.
+    init(emulator: EmulatorProcess, directory: TemporaryDirectory, environment: [String: String], command: [String]) throws {
+        self.emulator = emulator
+        self.directory = directory
+        socket = directory.file("tmux.sock")
+        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        try launch(["env", "-i"] + assignments + command)
+    }
+
     /// Starts (or restarts) pfsh in the window; the history file survives in the same HOME.
     func start() throws {
         let home = directory.path
-        let command = [
+        try launch([
             "env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm", "LANG=C.UTF-8", "HOME=\(home)",
             "XDG_STATE_HOME=\(home)/state", "XDG_CONFIG_HOME=\(home)/config", "EDITRC=\(home)/editrc",
             "PFSH_TEST_PASSWORD=\(EmulatorProcess.password)",
             BuiltProducts.path("pfsh"), "--no-rc", "--url", emulator.hostURL, "--ca-file", emulator.caFile ?? "",
             "--password-env", "PFSH_TEST_PASSWORD",
-        ].map(shellQuoted).joined(separator: " ")
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command])
+        ])
+    }
+
+    private func launch(_ command: [String]) throws {
+        let line = command.map(shellQuoted).joined(separator: " ")
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", line])
     }
 
     @discardableResult

@@ -20,11 +20,24 @@ public struct LiveCache: Sendable, Equatable {
     /// A client as a listing shows it: its ID and name.
     public typealias Entry = (id: String, name: String?)
 
+    /// Whether `clientIDs` came from a full listing (and changes since), rather than from what
+    /// this session happened to see.
+    public private(set) var isFull = false
+
     /// Everything a full listing holds.
     public mutating func replace(_ clients: [Entry]) {
         clientNames = [:]
         for client in clients { clientNames[client.id] = client.name }
         clientIDs = clients.map(\.id)
+        isFull = true
+    }
+
+    /// Drops what is known of the server (on connecting to another, or disconnecting).
+    public mutating func forgetServer() {
+        clientIDs = []
+        clientNames = [:]
+        accessTokenManagers = []
+        isFull = false
     }
 
     /// Adds the clients of a listing to what is cached, keeping what the session learned since.

@@ -47,8 +47,7 @@ extension Session {
             throw failure
         }
         if previous.connection?.settings.apiURL != settings.apiURL {
-            cache.clientIDs = []
-            cache.accessTokenManagers = []
+            cache.forgetServer()
         }
         r.print("connected to \(settings.apiURL) as \(settings.user) (PingFederate \(connection?.version ?? "unknown"))")
     }
@@ -113,8 +112,7 @@ extension Session {
     func disconnectQuietly() {
         setServer(nil)
         connection = nil
-        cache.clientIDs = []
-        cache.accessTokenManagers = []
+        cache.forgetServer()
     }
 
     func status(_ i: Invocation, _ r: inout CommandResult) {
