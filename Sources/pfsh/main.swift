@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import PFShellCore
 
+let arguments = Array(Swift.CommandLine.arguments.dropFirst())
+
 /// Usage errors exit 2, as the README documents; argument-parser would use 64.
 let options: PfshOptions
 do {
-    options = try PfshOptions.parse()
+    options = try PfshOptions.parseCommandLine(arguments)
 } catch {
     if PfshOptions.exitCode(for: error) == .success {
         print(PfshOptions.helpMessage().replacingOccurrences(of: "USAGE:", with: PfshOptions.helpText + "\n\nUSAGE:"))
