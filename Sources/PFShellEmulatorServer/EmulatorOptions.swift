@@ -21,6 +21,9 @@ public struct EmulatorOptions: Sendable {
     public var dataFile: String?
     public var seed: Seed?
     public var log = false
+    /// Shut down gracefully when standard input reaches its end: a parent that holds the other end
+    /// of a pipe takes the emulator with it, however it ends.
+    public var exitWithParent = false
 
     public init() {}
 

@@ -94,6 +94,14 @@ struct EmulatorCommand: ParsableCommand {
     @Flag(help: "Write one line per request (both listeners) on stderr: METHOD PATH STATUS 1.2ms.")
     var log = false
 
+    @Flag(
+        name: .customLong("exit-with-parent"),
+        help: """
+            Shut down gracefully when standard input reaches its end: give it a pipe whose other end the \
+            parent keeps open, and the emulator ends with the parent, however the parent ends.
+            """)
+    var exitWithParent = false
+
     enum SeedName: String, ExpressibleByArgument, CaseIterable {
         case demo
     }
@@ -127,6 +135,7 @@ struct EmulatorCommand: ParsableCommand {
         options.dataFile = data
         options.seed = seed.flatMap { EmulatorOptions.Seed(rawValue: $0.rawValue) }
         options.log = log
+        options.exitWithParent = exitWithParent
         return options
     }
 }
