@@ -4,6 +4,12 @@ import PFShellCore
 
 let arguments = Array(Swift.CommandLine.arguments.dropFirst())
 
+// `pfsh __man`: the manual page pfsh(1) as roff, for the install scripts; not in --help.
+if arguments == ["__man"] {
+    print(ManualPage.render(version: PfshVersion.current, options: PfshOptions.manualOptions), terminator: "")
+    exit(0)
+}
+
 /// Usage errors exit 2, as the README documents; argument-parser would use 64.
 let options: PfshOptions
 do {
