@@ -37,10 +37,13 @@ public struct CertificatePair: Sendable {
         } catch {
             throw EmulatorServerError("the certificate or key is not valid pem: \(Self.describe(error))")
         }
-        let configuration = TLSConfiguration.makeServerConfiguration(
+        var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) },
             privateKey: .privateKey(key)
         )
+        // At shutdown, an idle keep-alive client (pfsh, whose sandbox is stopping) never answers the
+        // close_notify; waiting NIOSSL's default 5 s for it would only delay the exit.
+        configuration.shutdownTimeout = .milliseconds(200)
         do {
             _ = try NIOSSLContext(configuration: configuration)
         } catch {

@@ -25,9 +25,13 @@ public enum EmulatorLauncher {
             return fail(error.message)
         }
         defer { prepared.certificateFiles?.removeTemporary() }
+        var services = prepared.services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+        if options.exitWithParent {
+            services.append(.init(service: EndOfInputWatcher(), successTerminationBehavior: .gracefullyShutdownGroup))
+        }
         let group = ServiceGroup(
             configuration: .init(
-                services: prepared.services,
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: EmulatorServer.quietLogger
             ))

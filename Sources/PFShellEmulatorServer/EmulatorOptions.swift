@@ -31,6 +31,9 @@ public struct EmulatorOptions: Sendable {
     public var testUser = RuntimeLogin.defaultUser
     /// The environment variable holding the test user's password (default password `2Federate`).
     public var testPasswordVariable: String?
+    /// Shut down gracefully when standard input reaches its end: a parent that holds the other end
+    /// of a pipe takes the emulator with it, however it ends.
+    public var exitWithParent = false
 
     public init() {}
 

@@ -124,6 +124,14 @@ struct EmulatorCommand: ParsableCommand {
             valueName: "var"))
     var testPasswordEnv: String?
 
+    @Flag(
+        name: .customLong("exit-with-parent"),
+        help: """
+            Shut down gracefully when standard input reaches its end: give it a pipe whose other end the \
+            parent keeps open, and the emulator ends with the parent, however the parent ends.
+            """)
+    var exitWithParent = false
+
     enum SeedName: String, ExpressibleByArgument, CaseIterable {
         case demo
     }
@@ -162,6 +170,7 @@ struct EmulatorCommand: ParsableCommand {
         options.autoLogin = autoLogin
         options.testUser = testUser
         options.testPasswordVariable = testPasswordEnv
+        options.exitWithParent = exitWithParent
         return options
     }
 }

@@ -16,11 +16,14 @@ final class Launcher {
     enum InputMode {
         case script(path: String)
         case commands([String])
+        /// `pfsh [OPTIONS] COMMAND [WORDS...]`.
+        case oneShot([String])
         case piped
         case terminal
     }
 
     var mode: InputMode {
+        if case .command(let words) = options.target { return .oneShot(words) }
         if let path = options.script ?? options.f { return .script(path: path) }
         if !options.c.isEmpty { return .commands(options.c) }
         return LineEditor.isTerminal(STDIN_FILENO) ? .terminal : .piped
@@ -39,7 +42,7 @@ final class Launcher {
             }
         }
         let services = TerminalServices(
-            environment: environment, commandsFromStandardInput: isPiped(mode), interactive: isTerminal(mode), trace: trace)
+            environment: environment, commandsFromStandardInput: isPiped(mode), interactive: canAsk(mode), trace: trace)
         let session = Session(services: services)
         session.alwaysDryRun = options.dryRun
         session.jsonOutput = options.json
@@ -63,6 +66,13 @@ final class Launcher {
     private func isTerminal(_ mode: InputMode) -> Bool {
         if case .terminal = mode { return true }
         return false
+    }
+
+    /// Whether a password or secret may be asked for on the terminal: at the prompt, and for a
+    /// one-shot command started from a terminal (as kubectl and psql ask).
+    private func canAsk(_ mode: InputMode) -> Bool {
+        if case .oneShot = mode { return LineEditor.isTerminal(STDIN_FILENO) }
+        return isTerminal(mode)
     }
 
     /// `$XDG_CONFIG_HOME/pfsh/pfshrc` (default `~/.config/pfsh/pfshrc`), a pfsh script run first.
@@ -141,6 +151,8 @@ final class Launcher {
                 }
             }
             runner.checkNothingLeftStaged(file: "-c")
+        case .oneShot(let words):
+            OneShotCommand.run(words, commit: options.commit, runner: runner)
         case .piped:
             PipedInput.run(runner)
             runner.checkNothingLeftStaged(file: "<stdin>")

@@ -1,17 +1,24 @@
 import ArgumentParser
+import PFShellCore
 
 /// pfsh's command line. Usage errors exit 2 (not argument-parser's 64).
 struct PfshOptions: ParsableArguments {
     static let helpText = """
         pfsh: the PingFederate shell. Stage OAuth client changes against the Admin API, review them
-        with diff, and write them with commit; replay saved .pfsh scripts.
+        with diff, and write them with commit; replay saved .pfsh scripts. 'pfsh [<options>] COMMAND
+        [WORD ...]' runs one command ('pfsh help' lists them); one that stages a change needs --commit.
 
-        exit status: 0 success; 1 a command, validation or server refusal; 2 a usage error;
-        3 a connection, TLS or authentication failure; 4 a commit conflict or a partial commit
-        """
 
-    @Argument(help: "a .pfsh script to run (instead of reading commands from the terminal or standard input)")
-    var script: String?
+        """ + HelpWrap.wrap(ExitStatus.allCases.map { "\($0.rawValue) \($0.summary)" }, first: "exit status: ")
+
+    /// The command or script and everything after it, exactly as given: after the first word that is
+    /// not one of pfsh's options, every word belongs to the command (`pfsh client list --json`).
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: ArgumentHelp(
+            "a command and its words, run once (see 'pfsh help'), or a .pfsh script to run",
+            valueName: "command-or-script"))
+    var words: [String] = []
 
     @Option(name: .customLong("url"), help: "the admin host, https://host:9999 (/pf-admin-api/v1 is added)")
     var url: String?
@@ -64,6 +71,9 @@ struct PfshOptions: ParsableArguments {
     @Flag(help: "data-printing commands print JSON")
     var json = false
 
+    @Flag(help: "with a command that stages a change: stage it, show the diff and commit it")
+    var commit = false
+
     @Option(help: ArgumentHelp("append one JSON line per HTTP exchange, secrets removed", valueName: "FILE"))
     var trace: String?
 
@@ -73,16 +83,49 @@ struct PfshOptions: ParsableArguments {
     @Flag(help: "print the version and exit")
     var version = false
 
+    /// What the words after the options ask for: a command, a script, or neither.
+    var target: ProgramTarget { ProgramTarget(words: words) }
+
+    var script: String? {
+        if case .script(let path, _) = target { return path }
+        return nil
+    }
+
     func validate() throws {
+        if let first = words.first, first.hasPrefix("-"), first.count > 1, first != "--" {
+            throw ValidationError("Unknown option '\(first)'")
+        }
         let sources = [passwordEnv, passwordFile, tokenEnv].compactMap { $0 }
         if sources.count > 1 { throw ValidationError("use only one of --password-env, --password-file and --token-env") }
         if script != nil && f != nil { throw ValidationError("give the script either as an argument or with -f, not both") }
         if (script != nil || f != nil) && !c.isEmpty { throw ValidationError("give either a script or -c commands, not both") }
+        if case .command(let words) = target, f != nil || !c.isEmpty {
+            throw ValidationError("give either the command '\(words[0])' or -c and -f, not both")
+        }
         if sandbox && (url != nil || profile != nil) { throw ValidationError("--sandbox connects by itself; drop --url and --profile") }
         if url != nil && profile != nil { throw ValidationError("give either --url or --profile") }
         for assignment in v where !assignment.contains("=") {
             throw ValidationError("-v expects NAME=VALUE, got '\(assignment)'")
         }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let problem = target.commitProblem(commit: commit) { throw ValidationError(problem) }
+    }
+}
+
+/// Greedy wrapping of a list for `--help`: items joined with `; `, a line never broken inside one.
+enum HelpWrap {
+    static func wrap(_ items: [String], first: String, width: Int = 92) -> String {
+        var lines: [String] = []
+        var current = first
+        for (index, item) in items.enumerated() {
+            let piece = item + (index < items.count - 1 ? ";" : "")
+            if current != first && current.count + 1 + piece.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty || current == first ? "" : " ") + piece
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
     }
 }

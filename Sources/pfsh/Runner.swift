@@ -48,6 +48,11 @@ final class Runner {
             report(error, showLocation: showLocations)
             return
         }
+        execute(line, showLocations: showLocations, quiet: quiet)
+    }
+
+    /// Parses and runs one line of words (from the lexer, or from pfsh's own arguments).
+    func execute(_ line: PFShellCore.CommandLine, showLocations: Bool, quiet: Bool = false) {
         let invocation: Invocation?
         do {
             invocation = try CommandParser.parse(line)

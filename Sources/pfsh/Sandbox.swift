@@ -1,9 +1,12 @@
 import Foundation
 
 /// `--sandbox`: the emulator that ships beside pfsh, started with demo data on a free loopback port
-/// and a random administrator password, and stopped when pfsh exits.
+/// and a random administrator password, and stopped when pfsh ends, however it ends: pfsh stops it
+/// on the way out and on SIGTERM, SIGHUP and SIGINT, and the emulator (`--exit-with-parent`) also
+/// leaves by itself when its standard input, a pipe only pfsh holds open, closes, as it does when
+/// pfsh is killed outright.
 final class Sandbox {
-    let process = Process()
+    let child: SandboxProcess
     let adminURL: String
     let caFile: String
     let runtimeURL: String?
@@ -17,32 +20,24 @@ final class Sandbox {
 
     init(password: String) throws(StartError) {
         self.password = password
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let executable = beside.appendingPathComponent("pfsh-emulator").path
+        let executable = ExecutableLocation.sibling("pfsh-emulator")
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw StartError(message: "--sandbox needs pfsh-emulator beside pfsh (\(executable))")
         }
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--port", "0", "--runtime-port", "0", "--seed", "demo", "--password-env", Self.passwordVariable]
         var environment = ProcessInfo.processInfo.environment
         environment[Self.passwordVariable] = password
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw StartError(message: "cannot start pfsh-emulator: \(error.localizedDescription)")
-        }
+        let arguments = [
+            "--port", "0", "--runtime-port", "0", "--seed", "demo", "--password-env", Self.passwordVariable, "--exit-with-parent",
+        ]
+        child = try SandboxProcess(executable: executable, arguments: arguments, environment: environment)
+        SandboxSignals.stopOnSignals(child.pid)
         var lines: [String: String] = [:]
-        for line in Self.lines(out.fileHandleForReading) {
+        for line in Self.lines(child.output) {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            if parts.first == "ready" { break }
             if parts.count == 2 { lines[parts[0]] = parts[1] }
         }
         guard let admin = lines["admin-url"], let ca = lines["ca-file"] else {
-            process.terminate()
+            child.stop()
             throw StartError(message: "pfsh-emulator did not start")
         }
         adminURL = admin
@@ -50,7 +45,7 @@ final class Sandbox {
         runtimeURL = lines["runtime-url"]
     }
 
-    /// Reads lines until end of file, one byte at a time so nothing past `ready` is consumed.
+    /// Reads lines until `ready` or end of file, one byte at a time so nothing past `ready` is consumed.
     private static func lines(_ handle: FileHandle) -> [String] {
         var lines: [String] = []
         var current: [UInt8] = []
@@ -68,8 +63,7 @@ final class Sandbox {
     }
 
     func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+        SandboxSignals.forget()
+        child.stop()
     }
 }

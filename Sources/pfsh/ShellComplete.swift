@@ -50,9 +50,9 @@ enum ShellComplete {
         }
     }
 
-    /// pfsh's own options, from the same description `--help` uses (argument-parser's JSON help).
+    /// pfsh's own options, from the same description `--help` and the manual page use.
     static var completionOptions: [ProgramCompleter.Option] {
-        pfshOptions.map { option in
+        PfshOptions.manualOptions.map { option in
             let kind: ValueKind? = option.valueName.map { valueName in
                 switch valueName {
                 case "NAME" where option.names.contains("--profile"): .profile
@@ -146,24 +146,3 @@ enum ProfileFile {
     }
 }
 
-extension ShellComplete {
-    struct DescribedOption {
-        let names: [String]
-        let valueName: String?
-        let summary: String
-    }
-
-    /// TEMPORARY until the manual page's option list lands.
-    static var pfshOptions: [DescribedOption] {
-        guard let help = try? JSONParser.parse(PfshOptions._dumpHelp()), let arguments = help["command"]?["arguments"]?.arrayValue else { return [] }
-        return arguments.compactMap { argument in
-            guard let kind = argument["kind"]?.stringValue, kind != "positional", argument["shouldDisplay"]?.boolValue != false,
-                let names = argument["names"]?.arrayValue?.compactMap({ name -> String? in
-                    guard let text = name["name"]?.stringValue else { return nil }
-                    return name["kind"]?.stringValue == "long" ? "--" + text : "-" + text
-                }), !names.isEmpty
-            else { return nil }
-            return DescribedOption(names: names, valueName: kind == "option" ? argument["valueName"]?.stringValue : nil, summary: argument["abstract"]?.stringValue ?? "")
-        }
-    }
-}

@@ -2,15 +2,23 @@ import ArgumentParser
 import Foundation
 import PFShellCore
 
+let arguments = Array(Swift.CommandLine.arguments.dropFirst())
+
+// `pfsh __man`: the manual page pfsh(1) as roff, for the install scripts; not in --help.
+if arguments == ["__man"] {
+    print(ManualPage.render(version: PfshVersion.current, options: PfshOptions.manualOptions), terminator: "")
+    exit(0)
+}
+
 // `pfsh __complete SHELL -- WORDS...`: what the scripts in completions/ ask; not in --help.
-if Swift.CommandLine.arguments.dropFirst().first == "__complete" {
-    exit(ShellComplete.run(Array(Swift.CommandLine.arguments.dropFirst(2)), environment: ProcessInfo.processInfo.environment))
+if arguments.first == "__complete" {
+    exit(ShellComplete.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 }
 
 /// Usage errors exit 2, as the README documents; argument-parser would use 64.
 let options: PfshOptions
 do {
-    options = try PfshOptions.parse()
+    options = try PfshOptions.parseCommandLine(arguments)
 } catch {
     if PfshOptions.exitCode(for: error) == .success {
         print(PfshOptions.helpMessage().replacingOccurrences(of: "USAGE:", with: PfshOptions.helpText + "\n\nUSAGE:"))

@@ -33,6 +33,64 @@ import Testing
         #expect(Self.processes(withEnvironment: tag) == [], "an emulator outlived pfsh")
     }
 
+    /// However pfsh ends, its emulator ends too: pfsh stops it on SIGTERM, SIGHUP and SIGINT before
+    /// dying of the signal, and on SIGKILL the emulator sees its lifeline pipe close and shuts down
+    /// by itself, gracefully: its temporary certificate folder is gone too.
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGKILL])
+    func noEmulatorOutlivesPfshKilledBy(_ signal: Int32) throws {
+        let world = try SandboxWorld()
+        let running = try world.startPfsh()
+        defer { if running.isRunning { kill(running.processIdentifier, SIGKILL) } }
+        let emulators = Self.processes(withEnvironment: world.tag).filter { $0 != running.processIdentifier }
+        #expect(emulators.count == 1, "pfsh and its emulator")
+        kill(running.processIdentifier, signal)
+        try #require(Self.waitUntilEnded(running), "pfsh did not die of signal \(signal)")
+        #expect(running.terminationReason == .uncaughtSignal && running.terminationStatus == signal)
+        if signal != SIGKILL {
+            // pfsh stopped and reaped its emulator before dying: not even a zombie is left.
+            #expect(emulators.allSatisfy { kill($0, 0) == -1 && errno == ESRCH }, "pfsh died before its emulator")
+        }
+        #expect(Self.waitUntilGone(world.tag), "an emulator outlived pfsh")
+        #expect(try world.emulatorFolders() == [], "the emulator did not shut down gracefully")
+    }
+
+    /// Started from PATH in another folder, through a symlink, pfsh finds pfsh-emulator beside the
+    /// real binary (not beside argv[0], which is just `pfsh`).
+    @Test func pfshFromPathThroughASymlinkFindsItsEmulator() throws {
+        let world = try SandboxWorld()
+        let bin = world.directory.file("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: bin + "/pfsh", withDestinationPath: PfshProcess.binary)
+        var environment = world.environment
+        environment["PATH"] = bin + ":" + (environment["PATH"] ?? "")
+        let result = try ProcessRunner.run(
+            "/bin/sh", ["-c", "cd \"$1\" && exec pfsh --no-rc --sandbox -c 'client list demo-b'", "sh", world.directory.file("home")],
+            environment: environment)
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("demo-batch"), "\(result.stdout)")
+        #expect(Self.waitUntilGone(world.tag))
+    }
+
+    /// Waits up to thirty seconds for the process to end; false (and it is killed) if it does not.
+    static func waitUntilEnded(_ process: Process) -> Bool {
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        guard process.isRunning else { return true }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return false
+    }
+
+    /// Polls until no process carries `tag`; false after ten seconds.
+    static func waitUntilGone(_ tag: String) -> Bool {
+        for _ in 0..<1000 {
+            if processes(withEnvironment: tag).isEmpty { return true }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return false
+    }
+
     /// The ids of this user's processes whose environment holds `entry`.
     static func processes(withEnvironment entry: String) -> [Int32] {
         let ids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
@@ -40,5 +98,53 @@ import Testing
             guard let data = FileManager.default.contents(atPath: "/proc/\(id)/environ") else { return false }
             return data.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == entry }
         }
+    }
+}
+
+/// A temporary HOME and TMPDIR for a sandbox run, and a tag in the environment that pfsh and its
+/// emulator both carry, so the test finds them among all processes.
+struct SandboxWorld {
+    let directory: TemporaryDirectory
+    let tag = "PFSH_SANDBOX_TEST_TAG=\(UUID().uuidString)"
+
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "pfsh-sandbox")
+        for folder in ["home", "tmp"] {
+            try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
+        }
+    }
+
+    var environment: [String: String] {
+        let parts = tag.split(separator: "=").map(String.init)
+        return [
+            "HOME": directory.file("home"), "XDG_CONFIG_HOME": directory.file("config"), "XDG_STATE_HOME": directory.file("state"),
+            "TMPDIR": directory.file("tmp"), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", parts[0]: parts[1],
+        ]
+    }
+
+    /// The emulator's temporary certificate folders left in TMPDIR.
+    func emulatorFolders() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.file("tmp")).filter { $0.hasPrefix("pfsh-emulator-") }
+    }
+
+    /// `pfsh --sandbox` reading commands from a pipe the test keeps open, once it has answered one.
+    func startPfsh() throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PfshProcess.binary)
+        process.arguments = ["--no-rc", "--sandbox"]
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+        let input = Pipe()
+        let output = OutputCollector()
+        process.standardInput = input
+        process.standardOutput = output.pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("echo __up__\n".utf8))
+        guard output.waitForLine(timeout: 60, where: { $0 == "__up__" }) != nil else {
+            process.terminate()
+            throw PfshProcessError(description: "pfsh --sandbox never answered: \(output.text)")
+        }
+        return process  // which keeps `input`, and so pfsh's standard input, open
     }
 }

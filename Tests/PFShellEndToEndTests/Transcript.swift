@@ -13,9 +13,13 @@ import PFShellJSON
 ///   `PFSH_TEST_CA` and `PFSH_TEST_RUNTIME_URL` for scripts (`${env.PFSH_TEST_URL}`).
 /// - `#! env NAME=VALUE`: an environment variable for pfsh (same replacements).
 /// - `#! connect none`: leave out `--url`, `--ca-file` and `--password-env`.
-/// - `#! input file|-f|-c|redirect|piped|none`: how the script reaches pfsh: as the script argument
-///   (default), with `-f`, one `-c` per command line, as `pfsh < FILE`, through a pipe line by
-///   line, or not at all.
+/// - `#! input file|-f|-c|redirect|piped|none|argv`: how the script reaches pfsh: as the script
+///   argument (default), with `-f`, one `-c` per command line, as `pfsh < FILE`, through a pipe line
+///   by line, not at all, or as one-shot commands: each command line is split like a shell (same
+///   replacements) and is one run of pfsh with those words after its options. Every run prints
+///   `$ pfsh WORDS` before its stdout, then `[exit N]`; its stderr, if any, after `$ pfsh WORDS`;
+///   the transcript's status is the last run's.
+/// - `#! directory DIR`: pfsh's working folder, `Transcripts/DIR` (default: `Tests/PFShellEndToEndTests`).
 /// - `#! rc FILE`: install `Transcripts/FILE` as `$XDG_CONFIG_HOME/pfsh/pfshrc` and drop `--no-rc`.
 /// - `#! refusal ID`: the server may refuse a request with this `errorId` (or `resultId`); any
 ///   other refusal fails the test, so every request pfsh sends must pass the strict 12.1 model.
@@ -25,7 +29,7 @@ import PFShellJSON
 ///   PingFederate's admin API, at `{impostor-url}` (`http://127.0.0.1:PORT`).
 struct Transcript {
     enum Input: String {
-        case file, dashF = "-f", dashC = "-c", redirect, piped, none
+        case file, dashF = "-f", dashC = "-c", redirect, piped, none, argv
     }
 
     struct AdminCall {
@@ -43,6 +47,8 @@ struct Transcript {
     var environment: [(name: String, value: String)] = []
     var connects = true
     var input = Input.file
+    /// pfsh's working folder under `Transcripts/`, if not the test folder.
+    var directory: String?
     var rcFile: String?
     var refusals: Set<String> = []
     /// Admin calls by the index of their line.
@@ -81,6 +87,7 @@ struct Transcript {
                 input = mode
                 inputGiven = true
             case "rc": rcFile = rest
+            case "directory": directory = rest
             case "refusal": refusals.formUnion(rest.split(separator: " ").map(String.init))
             case "admin": adminCalls[index] = try Self.adminCall(rest, at: place)
             case "impostor": impostor = rest

@@ -81,9 +81,15 @@ struct TranscriptRun {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: TranscriptHarness.path(rc, ""), toPath: folder + "/pfshrc")
         }
-        let (scriptArguments, input) = try Self.input(for: transcript, server: server)
-        let result = try PfshProcess.run(
-            arguments + scriptArguments, environment: environment, directory: TranscriptHarness.testFolder, input: input)
+        let directory = transcript.directory.map { (TranscriptHarness.folder as NSString).appendingPathComponent($0) }
+            ?? TranscriptHarness.testFolder
+        let result: PfshResult
+        if transcript.input == .argv {
+            result = try Self.runEach(transcript, after: arguments, environment: environment, directory: directory, expand: expand)
+        } else {
+            let (scriptArguments, input) = try Self.input(for: transcript, server: server)
+            result = try PfshProcess.run(arguments + scriptArguments, environment: environment, directory: directory, input: input)
+        }
         if server.stop() != 0 { problems.append("the emulator did not shut down cleanly") }
 
         let stdout = Self.withoutMarkers(result.stdout)
@@ -101,6 +107,29 @@ struct TranscriptRun {
             status: result.status, stdout: normalizer.normalize(stdout), stderr: normalizer.normalize(result.stderr))
     }
 
+    /// `#! input argv`: one run of pfsh per command line, its words after `arguments`, the runs'
+    /// outputs laid end to end.
+    private static func runEach(
+        _ transcript: Transcript, after arguments: [String], environment: [String: String], directory: String,
+        expand: (String) -> String
+    ) throws -> PfshResult {
+        var stdout = ""
+        var stderr = ""
+        var status: Int32 = 0
+        for line in transcript.commandLines {
+            let words = try HeaderWords.split(line, at: "\(transcript.name).pfsh").map(expand)
+            let run = try PfshProcess.run(arguments + words, environment: environment, directory: directory)
+            stdout += "$ pfsh \(line)\n" + endingInNewline(run.stdout) + "[exit \(run.status)]\n"
+            if !run.stderr.isEmpty { stderr += "$ pfsh \(line)\n" + endingInNewline(run.stderr) }
+            status = run.status
+        }
+        return PfshResult(status: status, stdout: stdout, stderr: stderr)
+    }
+
+    private static func endingInNewline(_ text: String) -> String {
+        text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+    }
+
     /// The arguments that name the script and what goes on standard input.
     private static func input(for transcript: Transcript, server: TestServer) throws -> ([String], PfshInput) {
         let relative = "Transcripts/\(transcript.name).pfsh"
@@ -109,7 +138,7 @@ struct TranscriptRun {
         case .dashF: return (["-f", relative], .nothing)
         case .dashC: return (transcript.commandLines.flatMap { ["-c", $0] }, .nothing)
         case .redirect: return ([], .file(transcript.path))
-        case .none: return ([], .nothing)
+        case .none, .argv: return ([], .nothing)
         case .piped:
             var lines: [PipedLine] = []
             for (index, line) in transcript.lines.enumerated() {

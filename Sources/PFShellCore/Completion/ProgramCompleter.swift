@@ -50,7 +50,7 @@ public enum ProgramCompleter {
             if current.hasPrefix("-") { return optionNames(current, options) }
             return commandWords(current) + values(.path, current, context).filter { $0.text.hasSuffix(".pfsh") || $0.text.hasSuffix("/") }
         }
-        guard Self.namesCommand(rest[0]), !rest[0].contains("/"), !rest[0].hasSuffix(".pfsh") else { return [] }
+        guard CommandTable.namesCommand(rest[0]), !ProgramTarget.looksLikePath(rest[0]) else { return [] }
         return commandArguments(rest, current: current, context: context, clientNames: clientNames)
     }
 
@@ -77,11 +77,6 @@ public enum ProgramCompleter {
     public static func isClientID(_ words: [String], options: [Option]) -> Bool {
         let context = CompletionContext(clientIDs: ["\u{1}"])
         return complete(words.dropLast() + [""], options: options, context: context).contains { $0.text == "\u{1}" }
-    }
-
-    /// TEMPORARY until the program-argument rules land.
-    static func namesCommand(_ word: String) -> Bool {
-        CommandTable.aliases[word] != nil || CommandTable.all.contains { $0.words[0] == word }
     }
 
     private static func option(named word: String, in options: [Option]) -> Option? {

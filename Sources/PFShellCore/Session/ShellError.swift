@@ -42,7 +42,7 @@ public struct ShellError: Error, Sendable, Equatable {
 }
 
 /// The documented exit statuses of `pfsh`.
-public enum ExitStatus: Int32, Sendable {
+public enum ExitStatus: Int32, Sendable, CaseIterable {
     case success = 0
     case failure = 1
     case usage = 2
@@ -55,6 +55,19 @@ public enum ExitStatus: Int32, Sendable {
         case .usage: self = .usage
         case .connection: self = .connection
         case .commit: self = .commit
+        }
+    }
+}
+
+extension ExitStatus {
+    /// What the status means, as `--help` and the manual page say it.
+    public var summary: String {
+        switch self {
+        case .success: "success"
+        case .failure: "a command, validation or server refusal"
+        case .usage: "a usage error"
+        case .connection: "a connection, TLS or authentication failure"
+        case .commit: "a commit conflict or a partial commit"
         }
     }
 }
