@@ -6,6 +6,7 @@
 #   python3                the cross-check tool and the OAuth client-library tests
 #   man-db, groff-base     man -l renders pfsh(1) in the manual page and install tests
 #   dpkg-dev               dpkg-shlibdeps finds the Debian package's dependencies
+#   bash-completion, zsh, fish   the completion scripts are tested in each shell (tmux)
 # Then the Python packages the OAuth client-library test uses, from PyPI when missing:
 #   authlib, requests      a real OAuth client against the emulator's runtime endpoints
 # Run as root, or with sudo; without either it prints the command to run and exits 1.
@@ -23,7 +24,7 @@ python_packages() {
     fi
 }
 
-packages=(libedit-dev libcurl4-openssl-dev tmux pkg-config python3 man-db groff-base dpkg-dev)
+packages=(libedit-dev libcurl4-openssl-dev tmux pkg-config python3 man-db groff-base dpkg-dev bash-completion zsh fish)
 
 missing=()
 for p in "${packages[@]}"; do
