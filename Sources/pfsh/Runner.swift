@@ -61,6 +61,7 @@ final class Runner {
             return
         }
         guard let invocation else { return }
+        session.streamOutput = quiet ? nil : { Output.out([$0]) }
         let result = session.run(invocation)
         saveClientIDs()
         if !quiet { Output.out(result.output) }

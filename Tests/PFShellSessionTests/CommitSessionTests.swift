@@ -100,6 +100,21 @@ import Testing
         #expect(shell.session.changeset.changed.map(\.clientId) == ["b", "c"])
     }
 
+    @Test func eachClientIsReportedAsItIsWritten() {
+        let shell = SessionHarness()
+        for id in ["s1", "s2"] {
+            shell.ok("client new \(id)")
+            shell.ok("grants set implicit")
+        }
+        var streamed: [(line: String, writesSoFar: Int)] = []
+        let port = shell.port
+        shell.session.streamOutput = { streamed.append(($0, port.writes.count)) }
+        let output = shell.ok("commit")
+        #expect(streamed.map(\.line) == ["created s1", "created s2"])
+        #expect(streamed.map(\.writesSoFar) == [1, 2], "s1 was reported before s2 was sent")
+        #expect(output == ["committed 2 client(s)"])
+    }
+
     @Test func aScriptLearnsWhetherNewIDsExistOnceAtCommit() throws {
         let shell = SessionHarness(seed: true)
         for id in ["n1", "demo-batch", "n2", "demo-portal"] {

@@ -29,21 +29,29 @@ struct CommitReport {
     }
 
     var appliedLines: [String] {
-        applied.map { client in
-            switch client.action {
-            case .create: "created \(client.clientId)"
-            case .update: "updated \(client.clientId)"
-            case .delete: "deleted \(client.clientId)"
-            }
+        applied.map(Self.appliedLine)
+    }
+
+    /// `created web`, as a client's write succeeds.
+    static func appliedLine(_ client: StagedClient) -> String {
+        switch client.action {
+        case .create: "created \(client.clientId)"
+        case .update: "updated \(client.clientId)"
+        case .delete: "deleted \(client.clientId)"
         }
+    }
+
+    static func appliedJSON(_ client: StagedClient) -> JSONValue {
+        ["clientId": .string(client.clientId), "action": .string(client.action.rawValue), "result": "applied"]
     }
 
     /// `--json`: one line per client, `{"clientId", "action", "result"}` with `result` one of
     /// `applied`, `failed` (with `reason`), `conflict`, `not attempted`; then
     /// `{"committed": N, "complete": BOOL, "message"?}`.
-    func jsonLines(message: String?) -> [JSONValue] {
+    func jsonLines(message: String?, appliedAlreadyShown: Bool = false) -> [JSONValue] {
         let appliedIDs = Set(applied.map(\.clientId))
-        var lines: [JSONValue] = clients.map { client in
+        let shown = appliedAlreadyShown ? clients.filter { !appliedIDs.contains($0.clientId) } : clients
+        var lines: [JSONValue] = shown.map { client in
             var line: JSONObject = ["clientId": .string(client.clientId), "action": .string(client.action.rawValue)]
             if appliedIDs.contains(client.clientId) {
                 line["result"] = "applied"

@@ -64,6 +64,7 @@ extension Session {
         }
         applied(client, response.body?.objectValue)
         report.succeed(client)
+        streamOutput?(jsonOutput ? JSONPrinter.print(CommitReport.appliedJSON(client)) : CommitReport.appliedLine(client))
         return true
     }
 
@@ -108,8 +109,9 @@ extension Session {
     }
 
     private func finish(_ report: CommitReport, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
-        r.output += report.appliedLines
-        if jsonOutput { r.jsonLines = report.jsonLines(message: i.value("--message")) }
+        let streamed = streamOutput != nil
+        if !streamed { r.output += report.appliedLines }
+        if jsonOutput { r.jsonLines = report.jsonLines(message: i.value("--message"), appliedAlreadyShown: streamed) }
         if report.isComplete {
             let message = i.value("--message").map { ": \($0)" } ?? ""
             r.print("committed \(report.applied.count) client(s)\(message)")

@@ -30,6 +30,10 @@ public final class Session {
     /// commits has done all it can, so it must not end "with uncommitted changes".
     public internal(set) var dryRunRevision: Int?
 
+    /// Where a command's lines go as they happen (each client of a long commit as it is written);
+    /// nil keeps them in the command's result.
+    public var streamOutput: ((String) -> Void)?
+
     /// Whether `client new` asks the server at once if the ID exists (at the prompt), or leaves it
     /// to one check at commit (scripts, where thousands of `client new` must not cost a request each).
     public var checksNewIDsAtOnce = false
