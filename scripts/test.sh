@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit, in-process emulator, and end-to-end against the built binaries,
-# including the cross-check of the emulator against the Admin API spec when the tool is present.
+# including the cross-check of the emulator against the Admin API spec when the tool is present,
+# and the install and Debian package tests against one release build.
 # Usage: scripts/test.sh [extra swift test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +14,7 @@ if ! python3 -c 'import openapi_schema_validator' 2>/dev/null && ! python3 -c 'i
 fi
 
 swift build --build-tests
+# One release build, shared by the tests of scripts/install.sh and scripts/package-deb.sh.
+PFSH_RELEASE_PRODUCTS=$(scripts/release-build.sh)
+export PFSH_RELEASE_PRODUCTS
 swift test --skip-build "$@"
