@@ -18,3 +18,8 @@ swift build --build-tests
 PFSH_RELEASE_PRODUCTS=$(scripts/release-build.sh)
 export PFSH_RELEASE_PRODUCTS
 swift test --skip-build "$@"
+
+# The performance benchmark's smoke run (tiny sizes, seconds): keeps Benchmarks/run.sh working.
+# It reuses a release build when one was made (PFSH_RELEASE_BIN, or PFSH_RELEASE_PRODUCTS from a
+# shared release build), and otherwise builds pfsh and pfsh-emulator for release itself.
+PFSH_RELEASE_BIN="${PFSH_RELEASE_BIN:-${PFSH_RELEASE_PRODUCTS:-}}" Benchmarks/run.sh --smoke
