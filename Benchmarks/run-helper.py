@@ -289,6 +289,12 @@ def summary(args):
     w(f"   {line:<52}(target < 16 MiB: {verdict(pk < 16 * 1024)})")
 
     w("")
+    m = med("complete", "pfsh")
+    w(f"   Tab in the user's shell: pfsh __complete bash -- --profile bench client show bench-0000, {seeded:,} IDs cached")
+    line = f"one process per Tab, from the cache: {fmt_time(m)}"
+    w(f"   {line:<52}(peak RSS {fmt_mib(med_kib('complete', 'pfsh'))}; {m / ph:.2f}× pfsh -c help)")
+
+    w("")
     w(f"5. Completion (Benchmarks/pfsh-bench, {meta['bench_build']} build, one Tab the whole way the shell goes)")
     with open(completion_path) as f:
         for line in f:

@@ -277,6 +277,18 @@ for ((sample = 1; sample <= oneshot_samples; sample++)); do
     grep -q "\"clientId\":\"$show_id\"" "$work/oneshot-curl.out" || die "curl GET of $show_id did not return it"
     record oneshot curl "$sample" "$secs" "$kib"
 done
+# The same server's IDs in the shell completion cache (a listing writes it), then Tabs in the
+# user's shell: `pfsh __complete` as the completion scripts start it, answered from the cache.
+complete_home=$work/complete-home
+mkdir -p "$complete_home/config/pfsh"
+echo "profile define bench --url $emu_base --ca-file $emu_ca --password-env PFSH_BENCH_PASSWORD" >"$complete_home/config/pfsh/pfshrc"
+XDG_CACHE_HOME=$complete_home/cache timed "$work/complete-fill" "${pfsh_at[@]}" -c "client list"
+complete_env=(env HOME="$complete_home" XDG_CONFIG_HOME="$complete_home/config" XDG_CACHE_HOME="$complete_home/cache")
+for ((sample = 1; sample <= oneshot_samples; sample++)); do
+    timed "$work/complete-pfsh" "${complete_env[@]}" "$pfsh" __complete bash -- --profile bench client show bench-0000
+    (($(wc -l <"$work/complete-pfsh.out") == 9)) || die "pfsh __complete did not offer bench-00001 to bench-00009"
+    record complete pfsh "$sample" "$secs" "$kib"
+done
 end_emulator
 
 # --- 4. start-up ---------------------------------------------------------------------------------
