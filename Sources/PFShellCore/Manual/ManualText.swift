@@ -32,12 +32,16 @@ enum ManualText {
         + Roff.tagged(
             Roff.italic("$XDG_STATE_HOME/pfsh/history"),
             [Roff.text("The interactive history (default ~/.local/state/pfsh/history), mode 0600.")])
+        + Roff.tagged(
+            Roff.italic("$XDG_CACHE_HOME/pfsh/clients/"),
+            [Roff.text("Per server, the client IDs and names pfsh last listed or committed (default ~/.cache/pfsh/clients/), mode 0600: what completion in bash, zsh and fish offers.")])
         + Roff.tagged(Roff.italic("~/.editrc"), [Roff.text("libedit's settings, e.g. bind -v for vi mode; $EDITRC names another file.")])
 
     static let environment: [String] =
         Roff.tagged(Roff.bold("XDG_CONFIG_HOME"), [Roff.text("Where pfshrc is looked for (default ~/.config).")])
         + Roff.tagged(Roff.bold("XDG_STATE_HOME"), [Roff.text("Where the history is kept (default ~/.local/state).")])
-        + Roff.tagged(Roff.bold("HOME"), [Roff.text("The base of both defaults.")])
+        + Roff.tagged(Roff.bold("XDG_CACHE_HOME"), [Roff.text("Where the client ID cache for shell completion is kept (default ~/.cache).")])
+        + Roff.tagged(Roff.bold("HOME"), [Roff.text("The base of the defaults.")])
         + Roff.tagged(Roff.bold("EDITRC"), [Roff.text("libedit's settings file instead of ~/.editrc.")])
         + Roff.tagged(
             Roff.italic("VAR"),
