@@ -9,10 +9,9 @@ struct ClientIDCacheFile {
     let apiURL: String
 
     init(apiURL: String, user: String, environment: [String: String]) {
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".cache")
         let key = String((user + "@" + apiURL).map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
-        path = ((base as NSString).appendingPathComponent("pfsh/clients") as NSString).appendingPathComponent(key)
+        let folder = (PfshFolders(environment: environment).cache as NSString).appendingPathComponent("clients")
+        path = (folder as NSString).appendingPathComponent(key)
         self.apiURL = apiURL
     }
 

@@ -14,9 +14,7 @@ final class InteractiveLoop {
     init(runner: Runner, services: TerminalServices, environment: [String: String]) {
         self.runner = runner
         self.services = services
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/state")
-        let folder = (state as NSString).appendingPathComponent("pfsh")
+        let folder = PfshFolders(environment: environment).state
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let session = runner.session
         session.checksNewIDsAtOnce = true  // someone is there to fix the ID before staging more

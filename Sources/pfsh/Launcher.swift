@@ -78,9 +78,7 @@ final class Launcher {
     /// `$XDG_CONFIG_HOME/pfsh/pfshrc` (default `~/.config/pfsh/pfshrc`), a pfsh script run first.
     private func runStartupFile(_ runner: Runner) {
         guard !options.noRC else { return }
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
-        let path = (config as NSString).appendingPathComponent("pfsh/pfshrc")
+        let path = PfshFolders(environment: environment).startupFile
         guard let data = FileManager.default.contents(atPath: path) else { return }
         runner.runScript(text: String(decoding: data, as: UTF8.self), file: path)
     }

@@ -138,9 +138,7 @@ enum ShellComplete {
 /// The profiles of pfshrc, from its `profile define` lines only: nothing else in the file runs.
 enum ProfileFile {
     static func profiles(environment: [String: String]) -> [String: ConnectionSettings] {
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
-        let path = (config as NSString).appendingPathComponent("pfsh/pfshrc")
+        let path = PfshFolders(environment: environment).startupFile
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         return Session.profiles(definedIn: String(decoding: data, as: UTF8.self), file: path, environment: environment)
     }
