@@ -90,7 +90,6 @@ let package = Package(
             name: "pfsh",
             dependencies: [
                 "PFShellCore", "PFShellHTTP", "PFShellLineEditor", "PFShellFiles",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -5,11 +5,11 @@ import PFShellLineEditor
 /// Puts a session together from the command line, runs the start-up file, connects, runs the
 /// input, and says how it ended.
 final class Launcher {
-    let options: PfshOptions
+    let options: ProgramOptions
     var environment = ProcessInfo.processInfo.environment
     var sandbox: Sandbox?
 
-    init(options: PfshOptions) {
+    init(options: ProgramOptions) {
         self.options = options
     }
 
@@ -24,8 +24,8 @@ final class Launcher {
 
     var mode: InputMode {
         if case .command(let words) = options.target { return .oneShot(words) }
-        if let path = options.script ?? options.f { return .script(path: path) }
-        if !options.c.isEmpty { return .commands(options.c) }
+        if let path = options.script ?? options.scriptFile { return .script(path: path) }
+        if !options.commands.isEmpty { return .commands(options.commands) }
         return LineEditor.isTerminal(STDIN_FILENO) ? .terminal : .piped
     }
 
@@ -46,7 +46,7 @@ final class Launcher {
         let session = Session(services: services)
         session.alwaysDryRun = options.dryRun
         session.jsonOutput = options.json
-        for assignment in options.v {
+        for assignment in options.assignments {
             let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             session.variables[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
@@ -79,8 +79,8 @@ final class Launcher {
     private func runStartupFile(_ runner: Runner) {
         guard !options.noRC else { return }
         let path = PfshFolders(environment: environment).startupFile
-        guard let data = FileManager.default.contents(atPath: path) else { return }
-        runner.runScript(text: String(decoding: data, as: UTF8.self), file: path)
+        guard let text = ScriptFile.text(at: path) else { return }
+        runner.runScript(text: text, file: path)
     }
 
     /// `--sandbox`, `--url` or `--profile`, as a `connect` command so it reports like one.
@@ -107,33 +107,19 @@ final class Launcher {
         } else {
             return
         }
-        words += connectionFlags()
-        var assembler = LineAssembler(file: "pfsh")
-        guard let line = assembler.feed(words.map(quoted).joined(separator: " ")) else { return }
-        runner.execute(line, showLocations: false, quiet: !isTerminal(mode))
-    }
-
-    private func connectionFlags() -> [String] {
-        var flags: [String] = []
-        let pairs: [(String, String?)] = [
-            ("--user", options.user), ("--password-env", options.passwordEnv), ("--password-file", options.passwordFile),
-            ("--token-env", options.tokenEnv), ("--ca-file", options.caFile), ("--timeout", options.timeout.map(String.init)),
-            ("--runtime-url", options.runtimeURL),
-        ]
-        for (flag, value) in pairs { if let value { flags += [flag, value] } }
-        if options.insecure { flags.append("--insecure") }
-        return flags
+        words += options.connectionWords
+        runner.execute(PFShellCore.CommandLine(arguments: words, file: "pfsh"), showLocations: false, quiet: !isTerminal(mode))
     }
 
     private func runInput(_ mode: InputMode, _ runner: Runner, _ services: TerminalServices) {
         switch mode {
         case .script(let path):
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let text = ScriptFile.text(at: path) else {
                 Output.err("pfsh: cannot read the script '\(path)'")
                 runner.fail(.usage)
                 return
             }
-            runner.runScript(text: String(decoding: data, as: UTF8.self), file: path)
+            runner.runScript(text: text, file: path)
             runner.checkNothingLeftStaged(file: path)
         case .commands(let commands):
             for (index, command) in commands.enumerated() where !runner.shouldStop {

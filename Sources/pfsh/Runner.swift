@@ -88,12 +88,12 @@ final class Runner {
             report(invocation.error("'\(path)' is sourced too deeply (16 levels); is it sourcing itself?"), showLocation: showLocations)
             return
         }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
+        guard let text = ScriptFile.text(at: resolved) else {
             report(invocation.error("cannot read '\(resolved)'", at: invocation.arguments.first), showLocation: showLocations)
             return
         }
         depth += 1
-        runScript(text: String(decoding: data, as: UTF8.self), file: resolved, showLocations: true)
+        runScript(text: text, file: resolved, showLocations: true)
         depth -= 1
     }
 

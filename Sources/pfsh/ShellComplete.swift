@@ -23,17 +23,16 @@ enum ShellComplete {
         var words = Array(arguments.dropFirst())
         if words.first == "--" { words.removeFirst() }
         if words.isEmpty { words = [""] }
-        let options = completionOptions
         let profiles = ProfileFile.profiles(environment: environment)
-        let connection = ProgramCompleter.connection(words, options: options)
+        let connection = ProgramCompleter.connection(words)
         var clients: [LiveCache.Entry] = []
         if let settings = settings(connection, profiles: profiles) {
-            clients = liveClients(settings, words: words, options: options, environment: environment)
+            clients = liveClients(settings, words: words, environment: environment)
         }
         let context = CompletionContext(
             clientIDs: clients.map(\.id), profiles: profiles.keys.sorted(), files: LineCompletion.listFolder)
         let names = Dictionary(clients.compactMap { client in client.name.map { (client.id, $0) } }, uniquingKeysWith: { first, _ in first })
-        let candidates = ProgramCompleter.complete(words, options: options, context: context, clientNames: names)
+        let candidates = ProgramCompleter.complete(words, context: context, clientNames: names)
         for candidate in candidates { print(format(candidate, for: shell)) }
         return 0
     }
@@ -47,20 +46,6 @@ enum ShellComplete {
         case .bash: return "\(text)\t\(space)"
         case .zsh: return "\(text)\t\(description)\t\(space)"
         case .fish: return description.isEmpty ? text : "\(text)\t\(description)"
-        }
-    }
-
-    /// pfsh's own options, from the same description `--help` and the manual page use.
-    static var completionOptions: [ProgramCompleter.Option] {
-        PfshOptions.manualOptions.map { option in
-            let kind: ValueKind? = option.valueName.map { valueName in
-                switch valueName {
-                case "NAME" where option.names.contains("--profile"): .profile
-                case "FILE", "PEM": .path
-                default: .text
-                }
-            }
-            return ProgramCompleter.Option(names: option.names, value: kind, summary: option.summary)
         }
     }
 
@@ -89,11 +74,11 @@ enum ShellComplete {
     /// The cached clients; when the cache is missing or stale and the word is a client ID, the
     /// server is asked (`filter=` the word, within the budget) and the cache refreshed.
     private static func liveClients(
-        _ settings: ConnectionSettings, words: [String], options: [ProgramCompleter.Option], environment: [String: String]
+        _ settings: ConnectionSettings, words: [String], environment: [String: String]
     ) -> [LiveCache.Entry] {
         let file = ClientIDCacheFile(apiURL: settings.apiURL, user: settings.user, environment: environment)
         let cached = file.read()
-        guard cached.map({ $0.age > freshFor }) ?? true, ProgramCompleter.isClientID(words, options: options),
+        guard cached.map({ $0.age > freshFor }) ?? true, ProgramCompleter.isClientID(words),
             let credentials = credentials(settings, environment: environment)
         else { return cached?.clients ?? [] }
         let word = words.last ?? ""

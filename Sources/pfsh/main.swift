@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import PFShellCore
 
@@ -6,7 +5,7 @@ let arguments = Array(Swift.CommandLine.arguments.dropFirst())
 
 // `pfsh __man`: the manual page pfsh(1) as roff, for the install scripts; not in --help.
 if arguments == ["__man"] {
-    print(ManualPage.render(version: PfshVersion.current, options: PfshOptions.manualOptions), terminator: "")
+    print(ManualPage.render(version: PfshVersion.current), terminator: "")
     exit(0)
 }
 
@@ -15,17 +14,17 @@ if arguments.first == "__complete" {
     exit(ShellComplete.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 }
 
-/// Usage errors exit 2, as the README documents; argument-parser would use 64.
-let options: PfshOptions
+let options: ProgramOptions
 do {
-    options = try PfshOptions.parseCommandLine(arguments)
+    options = try ProgramOptions.parse(arguments)
 } catch {
-    if PfshOptions.exitCode(for: error) == .success {
-        print(PfshOptions.helpMessage().replacingOccurrences(of: "USAGE:", with: PfshOptions.helpText + "\n\nUSAGE:"))
-        exit(0)
-    }
-    FileHandle.standardError.write(Data(("pfsh: " + PfshOptions.message(for: error) + "\n").utf8))
+    Output.err("pfsh: \(error.message)")
     exit(ExitStatus.usage.rawValue)
+}
+
+if options.help {
+    print(ProgramHelp.text, terminator: "")
+    exit(0)
 }
 
 if options.version {

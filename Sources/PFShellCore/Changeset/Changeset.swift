@@ -18,9 +18,28 @@ public struct Changeset: Sendable {
     public init() {}
 
     /// What a command changed: every touched client's previous state, to put back on `undo` or failure.
+    /// An edit of a client's fields keeps only the members it replaced, so a script of 100,000
+    /// staging commands keeps 100,000 small records, not 100,000 copies of clients.
     public struct Record: Sendable {
-        public let previous: [String: StagedClient?]
-        public var isEmpty: Bool { previous.isEmpty }
+        let changes: [(id: String, before: Before)]
+        public var isEmpty: Bool { changes.isEmpty }
+        /// The IDs of the clients the command touched.
+        public var touchedIDs: Set<String> { Set(changes.map(\.id)) }
+
+        /// The members of the client's staged JSON this record would put back, or nil when it
+        /// keeps the whole client.
+        public func replacedMembers(of id: String) -> [String]? {
+            guard let before = changes.first(where: { $0.id == id })?.before, case .members(let members) = before
+            else { return nil }
+            return members.map(\.key)
+        }
+    }
+
+    enum Before: Sendable {
+        /// The whole client as it was (nil: it was not staged).
+        case whole(StagedClient?)
+        /// Top-level members of `current` as they were (nil: absent); nothing else had changed.
+        case members([(key: String, value: JSONValue?)])
     }
 
     /// Clients in staging order.
@@ -77,12 +96,37 @@ public struct Changeset: Sendable {
     /// Stops remembering; what was replaced since `startRecording`.
     public mutating func stopRecording() -> Record {
         defer { recording = nil }
-        return Record(previous: recording ?? [:])
+        let touched = (recording ?? [:]).map { id, before in (id: id, before: Self.before(before, clients[id])) }
+        return Record(changes: touched)
     }
 
     /// Puts back what a record replaced.
     public mutating func restore(_ record: Record) {
-        for (id, previous) in record.previous { put(id, previous) }
+        for (id, before) in record.changes {
+            switch before {
+            case .whole(let client):
+                put(id, client)
+            case .members(let members):
+                guard var client = clients[id] else { continue }
+                for (key, value) in members { client.current[key] = value }
+                put(id, client)
+            }
+        }
+    }
+
+    /// The smallest description of `before` that `restore` can return `after` to: its replaced
+    /// members when only `current` changed and no member was removed (so the order of the keys comes
+    /// back exactly), otherwise the whole client.
+    private static func before(_ before: StagedClient?, _ after: StagedClient?) -> Before {
+        guard let before, let after, before.action == after.action, before.newSecret == after.newSecret,
+            before.stagedAt == after.stagedAt, before.base == after.base,
+            after.current.keys.starts(with: before.current.keys)
+        else { return .whole(before) }
+        let replaced = after.current.keys.compactMap { key -> (key: String, value: JSONValue?)? in
+            let old = before.current[key]
+            return old == after.current[key] ? nil : (key, old)
+        }
+        return .members(replaced)
     }
 
     /// The one place a client changes: keeps the record and the set of changed clients.

@@ -35,8 +35,14 @@ public struct StagedClient: Sendable, Equatable {
     public var hasChanges: Bool {
         switch action {
         case .create, .delete: true
-        case .update: newSecret != nil || ClientComparison.differences(base ?? [:], current).isEmpty == false
+        case .update: newSecret != nil || !Self.same(base ?? [:], current)
         }
+    }
+
+    /// Equal objects first, which is immediate for a copy just taken from the server (a commit
+    /// stages every written client with the server's answer as both base and current).
+    private static func same(_ base: JSONObject, _ current: JSONObject) -> Bool {
+        base == current || ClientComparison.differences(base, current).isEmpty
     }
 
     /// The client's secret is known to exist on the server (it came back with an `encryptedSecret`).

@@ -11,9 +11,14 @@ public enum CommandTable {
         OptionSpec("--token-env", value: "VAR", .variable, "send this environment variable as a bearer token"),
         OptionSpec("--ca-file", value: "PEM", .path, "trust the certificates in this PEM file"),
         OptionSpec("--insecure", "do not verify the server's certificate (warns on every connect)"),
-        OptionSpec("--timeout", value: "SECONDS", .number, "give up on a request after this long (default 30)"),
-        OptionSpec("--runtime-url", value: "URL", .url, "the runtime OAuth endpoints (default: port 9031 of the host)"),
+        OptionSpec("--timeout", value: "SECONDS", .number, "give up on a request after this many seconds (default 30)"),
+        OptionSpec("--runtime-url", value: "URL", .url, "PingFederate's runtime OAuth endpoints (default: port 9031 of the admin host)"),
     ]
+
+    /// Where a password or token comes from: at most one of these, on `connect`, `profile define`
+    /// and pfsh's own command line alike.
+    static let credentialOptions = ["--password-env", "--password-file", "--token-env"]
+    static let oneCredentialSource = "use only one of --password-env, --password-file and --token-env"
 
     public static let all: [CommandSpec] = connection + clients + fields + staging + other
 

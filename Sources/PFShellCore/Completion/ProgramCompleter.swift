@@ -1,20 +1,8 @@
 /// Completion of a whole `pfsh` command line in the user's own shell (bash, zsh, fish): pfsh's own
 /// options, then a command of the table (completed by `Completer`, as at the pfsh prompt) or a
-/// script file. Pure: the options, the live data and the files come in.
+/// script file, reading pfsh's options from `ProgramOptions.table`. Pure: the live data and the
+/// files come in.
 public enum ProgramCompleter {
-    /// One of pfsh's own options: its names (`--url`, `-c`) and, when it takes one, the kind of value.
-    public struct Option: Sendable {
-        public let names: [String]
-        public let value: ValueKind?
-        public let summary: String
-
-        public init(names: [String], value: ValueKind?, summary: String) {
-            self.names = names
-            self.value = value
-            self.summary = summary
-        }
-    }
-
     /// A candidate and what it is (a command's summary, a client's name, an option's help).
     public struct Candidate: Sendable, Equatable {
         public let text: String
@@ -32,17 +20,17 @@ public enum ProgramCompleter {
 
     /// The words after `pfsh`; the last is the word being completed (empty after a space).
     public static func complete(
-        _ words: [String], options: [Option], context: CompletionContext, clientNames: [String: String] = [:]
+        _ words: [String], options: [OptionSpec] = ProgramOptions.table, context: CompletionContext, clientNames: [String: String] = [:]
     ) -> [Candidate] {
         guard let current = words.last else { return [] }
         let before = Array(words.dropLast())
         var index = 0
         while index < before.count, before[index].hasPrefix("-"), before[index] != "--" {
             guard let option = option(named: before[index], in: options) else { break }
-            index += option.value == nil || before[index].contains("=") ? 1 : 2
+            index += !option.takesValue || before[index].contains("=") ? 1 : 2
         }
-        if index > before.count, let option = option(named: before[index - 2], in: options), let kind = option.value {
-            return values(kind, current, context)  // the value of an option just typed
+        if index > before.count, let option = option(named: before[index - 2], in: options), option.takesValue {
+            return values(option.kind, current, context)  // the value of an option just typed
         }
         if index < before.count && before[index] == "--" { index += 1 }
         let rest = Array(before[index...])
@@ -55,17 +43,16 @@ public enum ProgramCompleter {
     }
 
     /// The connection the options on the line name (`--profile`, `--url`, `--password-env`, ...).
-    public static func connection(_ words: [String], options: [Option]) -> Connection {
+    public static func connection(_ words: [String], options: [OptionSpec] = ProgramOptions.table) -> Connection {
         var connection = Connection()
         var index = 0
         while index < words.count - 1, words[index].hasPrefix("-") {
             guard let option = option(named: words[index], in: options) else { break }
-            guard option.value != nil else {
+            guard option.takesValue else {
                 index += 1
                 continue
             }
-            let name = option.names.first { $0.hasPrefix("--") } ?? option.names[0]
-            connection.values[name] = words[index + 1]
+            connection.values[option.name] = words[index + 1]
             index += 2
         }
         connection.profile = connection.values["--profile"]
@@ -74,21 +61,19 @@ public enum ProgramCompleter {
     }
 
     /// The word being completed when it is a client ID (for asking the server with `filter=`).
-    public static func isClientID(_ words: [String], options: [Option]) -> Bool {
+    public static func isClientID(_ words: [String], options: [OptionSpec] = ProgramOptions.table) -> Bool {
         let context = CompletionContext(clientIDs: ["\u{1}"])
         return complete(words.dropLast() + [""], options: options, context: context).contains { $0.text == "\u{1}" }
     }
 
-    private static func option(named word: String, in options: [Option]) -> Option? {
+    private static func option(named word: String, in options: [OptionSpec]) -> OptionSpec? {
         let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-        return options.first { $0.names.contains(name) }
+        return options.first { $0.name == name || $0.shortName == name }
     }
 
-    private static func optionNames(_ prefix: String, _ options: [Option]) -> [Candidate] {
-        options.flatMap { option in
-            option.names.filter { $0.hasPrefix("--") && $0.hasPrefix(prefix) }
-                .map { Candidate(text: $0, description: option.summary, complete: true) }
-        }
+    private static func optionNames(_ prefix: String, _ options: [OptionSpec]) -> [Candidate] {
+        options.filter { $0.name.hasPrefix("--") && $0.name.hasPrefix(prefix) }
+            .map { Candidate(text: $0.name, description: $0.summary, complete: true) }
     }
 
     private static func commandWords(_ prefix: String) -> [Candidate] {

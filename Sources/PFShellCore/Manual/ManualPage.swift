@@ -1,26 +1,13 @@
 /// The manual page `pfsh(1)` as man(7) source, generated like `help` from the command table, so the
-/// page lists exactly the commands pfsh runs. pfsh's own options come from its argument parser,
-/// through the executable (`pfsh __man`).
+/// page lists exactly the commands pfsh runs, and pfsh's own options from `ProgramOptions.table`,
+/// as `pfsh --help` does.
 public enum ManualPage {
-    /// One of pfsh's own options: `["-c"]`, `["-h", "--help"]`, with its value's placeholder.
-    public struct Option: Sendable, Equatable {
-        public let names: [String]
-        public let valueName: String?
-        public let summary: String
-
-        public init(names: [String], valueName: String?, summary: String) {
-            self.names = names
-            self.valueName = valueName
-            self.summary = summary
-        }
-    }
-
-    public static func render(version: String, options: [Option]) -> String {
+    public static func render(version: String) -> String {
         var lines = [#".TH PFSH 1 "" "pfsh \#(Roff.escape(version))" "User Commands""#]
         lines += section("NAME", [Roff.text("pfsh - the PingFederate shell: configure OAuth clients through the Admin API")])
         lines += section("SYNOPSIS", synopsis)
         lines += section("DESCRIPTION", ManualText.description)
-        lines += section("OPTIONS", options.flatMap(optionEntry))
+        lines += section("OPTIONS", ProgramOptions.table.flatMap(optionEntry))
         lines += section("COMMANDS", commands)
         lines += section("SCRIPTS", ManualText.scripts)
         lines += section("FILES", ManualText.files)
@@ -40,8 +27,8 @@ public enum ManualPage {
         Roff.line("\(Roff.bold("pfsh")) [\(Roff.italic("OPTIONS"))] [\(Roff.bold("--commit"))] \(Roff.italic("COMMAND")) [\(Roff.italic("WORD"))...]"),
     ]
 
-    static func optionEntry(_ option: Option) -> [String] {
-        let names = option.names.map(Roff.bold).joined(separator: ", ")
+    static func optionEntry(_ option: OptionSpec) -> [String] {
+        let names = ((option.shortName.map { [$0] } ?? []) + [option.name]).map(Roff.bold).joined(separator: ", ")
         let value = option.valueName.map { " " + Roff.italic($0) } ?? ""
         return Roff.tagged(names + value, [Roff.text(option.summary)])
     }

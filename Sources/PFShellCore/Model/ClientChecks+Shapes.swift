@@ -3,16 +3,31 @@ import PFShellJSON
 /// Each field holds the JSON its kind calls for, so a client read from a file fails here, with
 /// the field named, rather than at the server. Read-only and secret fields are the server's business.
 extension ClientChecks {
+    /// Walks the members the client holds, not the whole catalog: a client has a few dozen fields
+    /// and a commit checks thousands of clients. Problems come in catalog order, objects first.
     static func shapes(_ view: ClientView) -> [FieldProblem] {
-        let groups = FieldCatalog.groups.compactMap { group -> FieldProblem? in
-            guard let value = view.value(group), value.objectValue == nil else { return nil }
-            return FieldProblem(field: group, message: "'\(group)' must be an object")
+        var problems: [(rank: Int, problem: FieldProblem)] = []
+        for (key, value) in view.client.pairs where !value.isNull {
+            if let group = FieldCatalog.groups.firstIndex(of: key) {
+                guard let members = value.objectValue else {
+                    problems.append((group - FieldCatalog.groups.count, FieldProblem(field: key, message: "'\(key)' must be an object")))
+                    continue
+                }
+                for (member, memberValue) in members.pairs where !memberValue.isNull {
+                    if let found = shapeProblem(at: key + "." + member, memberValue) { problems.append(found) }
+                }
+            } else if let found = shapeProblem(at: key, value) {
+                problems.append(found)
+            }
         }
-        let fields = FieldCatalog.all.filter(\.isSettable).compactMap { field -> FieldProblem? in
-            guard let value = view.value(field.path), let message = shapeProblem(value, field) else { return nil }
-            return FieldProblem(field: field.path, message: message)
-        }
-        return groups + fields
+        return problems.sorted { $0.rank < $1.rank }.map(\.problem)
+    }
+
+    private static func shapeProblem(at path: String, _ value: JSONValue) -> (rank: Int, problem: FieldProblem)? {
+        guard let field = FieldCatalog.field(path), field.isSettable,
+            let message = shapeProblem(value, field), let rank = FieldCatalog.position(of: path)
+        else { return nil }
+        return (rank, FieldProblem(field: path, message: message))
     }
 
     /// What is wrong with `value` for `field`, or nil.

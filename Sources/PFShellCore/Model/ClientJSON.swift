@@ -35,18 +35,11 @@ public enum ClientJSON {
     }
 
     /// The value at a dotted path (`clientAuth.type`); nil when any step is missing or not an object.
+    /// Asked for every field of every client a commit checks, so it splits nothing it need not.
     public static func value(at path: String, in object: JSONObject) -> JSONValue? {
-        let keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        return value(at: keys[...], in: object)
-    }
-
-    private static func value(at keys: ArraySlice<String>, in object: JSONObject) -> JSONValue? {
-        var current: JSONValue = .object(object)
-        for key in keys {
-            guard let next = current[key] else { return nil }
-            current = next
-        }
-        return current
+        guard let dot = path.firstIndex(of: ".") else { return object[path] }
+        guard let inner = object[String(path[..<dot])]?.objectValue else { return nil }
+        return value(at: String(path[path.index(after: dot)...]), in: inner)
     }
 
     /// `object` with `value` at the dotted path: intermediate objects are created (replacing a
@@ -72,7 +65,7 @@ public enum ClientJSON {
 
     /// Only a member that is really there goes, with the parents its removal leaves empty.
     private static func removing(_ keys: ArraySlice<String>, from object: JSONObject) -> JSONObject {
-        guard let key = keys.first, value(at: keys, in: object) != nil else { return object }
+        guard let key = keys.first, value(at: keys.joined(separator: "."), in: object) != nil else { return object }
         var result = object
         let rest = keys.dropFirst()
         if rest.isEmpty {

@@ -19,6 +19,15 @@ public enum FieldCatalog {
         all.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }
     )
 
+    private static let positions: [String: Int] = Dictionary(
+        all.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }
+    )
+
+    /// Where the field named `path` stands in API order, or nil.
+    static func position(of path: String) -> Int? {
+        positions[path]
+    }
+
     /// The field named exactly `path`, or nil.
     public static func field(_ path: String) -> FieldInfo? {
         byPath[path]

@@ -1,29 +1,36 @@
 /// Splits a whole script into logical lines without expanding anything: joins `\` continuations
 /// and the lines of a quote left open. Accepts `\n` and `\r\n` line endings and a leading
 /// byte order mark. Every logical line is returned, blank and comment-only ones included.
+/// Physical lines are cut from the text as they are read, so a script is held once, not twice.
 public struct ScriptReader {
-    private let lines: [String]
-    private var nextIndex = 0
+    private let scalars: Substring.UnicodeScalarView
+    private var position: Substring.UnicodeScalarView.Index
     private var assembler: LineAssembler
 
     public init(text: String, file: String) {
         var scalars = Substring(text).unicodeScalars
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        var lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
-        // The newline ending the last line does not start another one.
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
+        self.scalars = scalars
+        self.position = scalars.startIndex
         self.assembler = LineAssembler(file: file)
     }
 
     /// The next logical line, or nil at the end. Throws if the script ends inside a quote or after
     /// a trailing `\`; after that it returns nil.
     public mutating func next() throws(ScriptError) -> RawLine? {
-        while nextIndex < lines.count {
-            let line = lines[nextIndex]
-            nextIndex += 1
+        while let line = nextPhysicalLine() {
             if let raw = assembler.feed(line) { return raw }
         }
         return try assembler.finish()
+    }
+
+    /// The next physical line without its `\n`; the newline ending the last line does not start
+    /// another one.
+    private mutating func nextPhysicalLine() -> String? {
+        guard position < scalars.endIndex else { return nil }
+        let end = scalars[position...].firstIndex(of: "\n") ?? scalars.endIndex
+        let line = String(scalars[position..<end])
+        position = end < scalars.endIndex ? scalars.index(after: end) : end
+        return line
     }
 }

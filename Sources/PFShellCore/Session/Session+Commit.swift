@@ -12,7 +12,7 @@ extension Session {
         try verifyNewIDs(i, clients)
         if alwaysDryRun || i.flag("--dry-run") {
             if jsonOutput { r.emit(["dryRun": true, "requests": .array(clients.map(CommitRequests.describeJSON))]) }
-            r.output += clients.flatMap { CommitRequests.describe($0) }
+            describeRequests(clients, &r)
             r.print("dry run: \(clients.count) request(s), nothing written")
             if alwaysDryRun { dryRunRevision = changeset.revision }
             return
@@ -23,6 +23,17 @@ extension Session {
             guard try write(client, i, &report) else { break }
         }
         try finish(report, i, &r)
+    }
+
+    /// The dry run's requests, streamed a client at a time when the driver takes lines as they come,
+    /// so twenty thousand clients are never held as text at once.
+    private func describeRequests(_ clients: [StagedClient], _ r: inout CommandResult) {
+        guard !jsonOutput else { return }
+        guard let streamOutput else {
+            r.output += clients.flatMap { CommitRequests.describe($0) }
+            return
+        }
+        for client in clients { streamOutput(CommitRequests.describe(client).joined(separator: "\n")) }
     }
 
     /// The whole-client rules, checked before any request, for what this session changes; each problem

@@ -81,7 +81,7 @@ extension Session {
         ]
         let given = sources.filter { i.options[$0.0] != nil }
         if given.count > 1 {
-            throw i.error("use only one of --password-env, --password-file and --token-env", at: i.options[given[1].0], .usage)
+            throw i.error(CommandTable.oneCredentialSource, at: i.options[given[1].0], .usage)
         }
         if let (name, make) = given.first, let value = i.value(name) { settings.credentials = make(value) }
         if let ca = i.value("--ca-file") { settings.caFile = ca }

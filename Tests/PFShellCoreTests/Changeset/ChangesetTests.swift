@@ -18,12 +18,40 @@ import Testing
         changeset.update("new") { $0.current["name"] = "New" }
         changeset.update("c7") { $0.current["name"] = "Seven" }
         let record = changeset.stopRecording()
-        #expect(record.previous.count == 2)
-        #expect(record.previous["new"] == .some(nil))
-        #expect(record.previous["c7"]??.current["name"] == nil)
+        #expect(record.touchedIDs == ["new", "c7"])
+        #expect(record.replacedMembers(of: "new") == nil)
+        #expect(record.replacedMembers(of: "c7") == ["name"])
         changeset.restore(record)
         #expect(changeset == Self.staged(2000))
         #expect(changeset.changedIDs.count == 2000)
+    }
+
+    @Test func anEditKeepsOnlyTheMembersItReplacedAndUndoingItRestoresTheOrder() {
+        var changeset = Changeset()
+        let client: JSONObject = ["clientId": "web", "name": "Web", "description": "Shop", "grantTypes": ["IMPLICIT"]]
+        changeset.stage("web", action: .create, base: nil, current: client, at: nil)
+        changeset.startRecording()
+        changeset.update("web") {
+            $0.current["description"] = "Store"
+            $0.current["redirectUris"] = ["https://a.example/cb"]
+        }
+        let edit = changeset.stopRecording()
+        #expect(edit.replacedMembers(of: "web") == ["description", "redirectUris"])
+        changeset.restore(edit)
+        #expect(changeset["web"]?.current.keys == client.keys)
+        #expect(changeset["web"]?.current == client)
+    }
+
+    @Test func removingAMemberKeepsTheWholeClientSoItsPlaceComesBack() {
+        var changeset = Changeset()
+        let client: JSONObject = ["clientId": "web", "name": "Web", "description": "Shop", "grantTypes": ["IMPLICIT"]]
+        changeset.stage("web", action: .create, base: nil, current: client, at: nil)
+        changeset.startRecording()
+        changeset.update("web") { $0.current["description"] = nil }
+        let unset = changeset.stopRecording()
+        #expect(unset.replacedMembers(of: "web") == nil)
+        changeset.restore(unset)
+        #expect(changeset["web"]?.current.keys == client.keys)
     }
 
     @Test func theChangedSetFollowsEachClient() {

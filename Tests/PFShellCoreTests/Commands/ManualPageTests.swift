@@ -3,11 +3,7 @@ import Testing
 
 /// The manual page comes from the command table, like `help`.
 @Suite struct ManualPageTests {
-    static let options = [
-        ManualPage.Option(names: ["--url"], valueName: "URL", summary: "the admin host"),
-        ManualPage.Option(names: ["-h", "--help"], valueName: nil, summary: "Show help information."),
-    ]
-    static let page = ManualPage.render(version: "9.8.7", options: options)
+    static let page = ManualPage.render(version: "9.8.7")
     static let lines = page.split(separator: "\n").map(String.init)
 
     @Test func everyCommandOfTheTableHasAnEntry() {
@@ -27,9 +23,12 @@ import Testing
         #expect(Self.lines.first == #".TH PFSH 1 "" "pfsh 9.8.7" "User Commands""#)
     }
 
-    @Test func listsTheOptionsItIsGiven() {
+    @Test func listsPfshsOwnOptionsFromTheirTable() {
         #expect(Self.lines.contains("\\fB\\-\\-url\\fR \\fIURL\\fR"))
         #expect(Self.lines.contains("\\fB\\-h\\fR, \\fB\\-\\-help\\fR"))
+        for option in ProgramOptions.table {
+            #expect(Self.lines.contains { $0.contains("\\fB\(Roff.escape(option.name))\\fR") }, "\(option.name)")
+        }
     }
 
     @Test func everyExitStatusIsExplained() {

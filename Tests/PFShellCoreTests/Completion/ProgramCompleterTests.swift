@@ -2,18 +2,12 @@ import PFShellCore
 import Testing
 
 @Suite struct ProgramCompleterTests {
-    static let options = [
-        ProgramCompleter.Option(names: ["--profile"], value: .profile, summary: "connect with a profile"),
-        ProgramCompleter.Option(names: ["--url"], value: .text, summary: "the admin host"),
-        ProgramCompleter.Option(names: ["--json"], value: nil, summary: "print JSON"),
-        ProgramCompleter.Option(names: ["-f"], value: .path, summary: "run this script file"),
-    ]
     static let context = CompletionContext(
         clientIDs: ["thingworx", "twx-2"], profiles: ["emu", "prod"],
         files: { _ in ["local.pfsh", "notes.txt", "scripts/"] })
 
     func texts(_ words: [String], names: [String: String] = [:]) -> [String] {
-        ProgramCompleter.complete(words, options: Self.options, context: Self.context, clientNames: names).map(\.text)
+        ProgramCompleter.complete(words, context: Self.context, clientNames: names).map(\.text)
     }
 
     @Test func ownOptionsThenTheirValues() {
@@ -40,18 +34,18 @@ import Testing
 
     @Test func descriptionsNameTheCommandOrTheClient() {
         let candidates = ProgramCompleter.complete(
-            ["client", "show", "thing"], options: Self.options, context: Self.context, clientNames: ["thingworx": "ThingWorx"])
+            ["client", "show", "thing"], context: Self.context, clientNames: ["thingworx": "ThingWorx"])
         #expect(candidates.map(\.description) == ["ThingWorx"])
-        let sub = ProgramCompleter.complete(["client", "ne"], options: Self.options, context: Self.context)
+        let sub = ProgramCompleter.complete(["client", "ne"], context: Self.context)
         #expect(sub.first?.description == "stage a new client and select it")
-        let folder = ProgramCompleter.complete(["source", "scr"], options: Self.options, context: Self.context)
+        let folder = ProgramCompleter.complete(["source", "scr"], context: Self.context)
         #expect(folder.first?.complete == false)
     }
 
     @Test func theConnectionComesFromTheOptionsOnTheLine() {
-        let connection = ProgramCompleter.connection(["--json", "--profile", "emu", "client", "show", "x"], options: Self.options)
+        let connection = ProgramCompleter.connection(["--json", "--profile", "emu", "client", "show", "x"])
         #expect(connection.profile == "emu")
-        #expect(ProgramCompleter.isClientID(["--profile", "emu", "client", "show", "x"], options: Self.options))
-        #expect(!ProgramCompleter.isClientID(["--profile", "emu", "set", "name", "x"], options: Self.options))
+        #expect(ProgramCompleter.isClientID(["--profile", "emu", "client", "show", "x"]))
+        #expect(!ProgramCompleter.isClientID(["--profile", "emu", "set", "name", "x"]))
     }
 }
