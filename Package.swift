@@ -30,13 +30,8 @@ let package = Package(
         /// JSON values with ordered objects, a parser that reports line and column, and a printer.
         /// Plain wire values: shared by the core and the emulator, never their checks.
         .target(name: "PFShellJSON", swiftSettings: swiftSettings),
-        /// The shell's core: model, command language, session, changeset, completion. Crypto only
-        /// for its hash functions (PKCE's S256 in `client test`).
-        .target(
-            name: "PFShellCore",
-            dependencies: ["PFShellJSON", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: swiftSettings
-        ),
+        /// The shell's core: model, command language, session, changeset, completion.
+        .target(name: "PFShellCore", dependencies: ["PFShellJSON"], swiftSettings: swiftSettings),
 
         // MARK: C shims: each wraps one system library and is imported by one Swift module only.
 

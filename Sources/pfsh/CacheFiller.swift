@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PFShellCore
 import PFShellHTTP
 import PFShellJSON
@@ -36,7 +37,7 @@ final class CacheFiller: Sendable {
             return true
         }
         guard due else { return }
-        Thread { [self] in
+        Posix.startThread { [self] in
             let fill = Self.fetch(apiURL: apiURL, options: options, cacheRevision: cacheRevision)
             state.withLock { state in
                 state.running = false
@@ -44,7 +45,7 @@ final class CacheFiller: Sendable {
                 state.filledAt = .now
                 if let fill { state.result = fill }
             }
-        }.start()
+        }
     }
 
     /// Waits up to `limit` for the first fill of this server, so that a Tab pressed right after
@@ -54,7 +55,7 @@ final class CacheFiller: Sendable {
         while ContinuousClock.now < deadline {
             let waiting = state.withLock { $0.running && $0.filledURL != apiURL }
             guard waiting else { return }
-            Thread.sleep(forTimeInterval: 0.01)
+            Posix.sleep(milliseconds: 10)
         }
     }
 

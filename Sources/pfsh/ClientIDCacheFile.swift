@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PFShellCore
 
 /// `$XDG_CACHE_HOME/pfsh/clients/KEY` (default `~/.cache/pfsh/clients/KEY`): the client IDs and
@@ -10,8 +11,8 @@ struct ClientIDCacheFile {
 
     init(apiURL: String, user: String, environment: [String: String]) {
         let key = String((user + "@" + apiURL).map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
-        let folder = (PfshFolders(environment: environment).cache as NSString).appendingPathComponent("clients")
-        path = (folder as NSString).appendingPathComponent(key)
+        let folder = FilePaths.join(PfshFolders(environment: environment).cache, "clients")
+        path = FilePaths.join(folder, key)
         self.apiURL = apiURL
     }
 
@@ -31,7 +32,7 @@ struct ClientIDCacheFile {
 
     /// Replaces the file with `clients`; a failure only costs completion, so it is silent.
     func write(_ clients: [LiveCache.Entry]) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePaths.folder(of: path)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var text = header + "\n"
         for client in clients {
@@ -47,8 +48,8 @@ struct ClientIDCacheFile {
 
     /// Tabs and line breaks inside an ID or a name would break the format: written as `\t`, `\n`, `\\`.
     private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+        text.replacing("\\", with: "\\\\").replacing("\t", with: "\\t")
+            .replacing("\n", with: "\\n").replacing("\r", with: "\\r")
     }
 
     private static func unescaped(_ text: String) -> String {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PFShellCore
 import PFShellLineEditor
 
@@ -21,7 +22,7 @@ final class InteractiveLoop {
         let filler = CacheFiller()
         self.filler = filler
         editor = LineEditor(
-            programName: "pfsh", historyFile: (folder as NSString).appendingPathComponent("history"),
+            programName: "pfsh", historyFile: FilePaths.join(folder, "history"),
             completion: { line, cursor in
                 if let url = session.connection?.settings.apiURL { filler.awaitFirstFill(of: url) }
                 session.absorb(filler.take())

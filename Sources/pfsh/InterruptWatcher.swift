@@ -1,4 +1,3 @@
-import Foundation
 import PFShellLineEditor
 import Synchronization
 
@@ -10,13 +9,12 @@ final class InterruptWatcher: Sendable {
     /// Starts polling; `cancel` runs (on the watcher's thread) for each Ctrl-C.
     init(cancel: @escaping @Sendable () -> Void) {
         _ = LineEditor.takeInterrupt()  // a Ctrl-C from before the command does not count
-        let thread = Thread { [self] in
+        Posix.startThread { [self] in
             while self.isRunning {
                 if LineEditor.takeInterrupt() { cancel() }
-                Thread.sleep(forTimeInterval: 0.05)
+                Posix.sleep(milliseconds: 50)
             }
         }
-        thread.start()
     }
 
     private var isRunning: Bool { running.withLock { $0 } }

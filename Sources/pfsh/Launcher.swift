@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PFShellCore
 import PFShellLineEditor
 
@@ -30,8 +31,8 @@ final class Launcher {
     }
 
     func run() -> ExitStatus {
-        setlocale(LC_CTYPE, "")
         let mode = self.mode
+        if isTerminal(mode) { setlocale(LC_CTYPE, "") }  // libedit reads multibyte input by the locale
         var trace: TraceWriter?
         if let path = options.trace {
             do {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PFShellCore
 import PFShellLineEditor
 
@@ -16,13 +16,13 @@ enum LineCompletion {
     /// The entries of the folder a path prefix points into; folders end in `/`, hidden files only when asked for.
     static func listFolder(_ prefix: String) -> [String] {
         let folder = prefix.contains("/") ? String(prefix[...(prefix.lastIndex(of: "/") ?? prefix.startIndex)]) : "."
-        let expanded = (folder as NSString).expandingTildeInPath
+        let expanded = FilePaths.expandingTilde(folder, home: ProcessInfo.processInfo.environment["HOME"] ?? "")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: expanded) else { return [] }
         let showHidden = (prefix.split(separator: "/").last ?? "").hasPrefix(".")
         return names.filter { showHidden || !$0.hasPrefix(".") }.map { name in
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: (expanded as NSString).appendingPathComponent(name), isDirectory: &isFolder)
-            return isFolder.boolValue ? name + "/" : name
+            var isFolder = false
+            _ = FileManager.default.fileExists(atPath: FilePaths.join(expanded, name), isDirectory: &isFolder)
+            return isFolder ? name + "/" : name
         }
     }
 }

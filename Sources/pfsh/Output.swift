@@ -1,13 +1,13 @@
-import Foundation
+import Glibc
 
 /// Writes to stdout and stderr unbuffered, so a program driving pfsh line by line sees each answer at once.
 enum Output {
     static func out(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        Posix.write(lines.joined(separator: "\n") + "\n", to: STDOUT_FILENO)
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Posix.write(text + "\n", to: STDERR_FILENO)
     }
 }

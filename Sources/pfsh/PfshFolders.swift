@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// pfsh's folders under the XDG base directories: `$XDG_CONFIG_HOME/pfsh` (default
 /// `~/.config/pfsh`), `$XDG_STATE_HOME/pfsh` (`~/.local/state/pfsh`), `$XDG_CACHE_HOME/pfsh`
@@ -11,11 +11,11 @@ struct PfshFolders {
     var cache: String { folder("XDG_CACHE_HOME", default: ".cache") }
 
     /// `pfshrc`, the start-up file.
-    var startupFile: String { (config as NSString).appendingPathComponent("pfshrc") }
+    var startupFile: String { FilePaths.join(config, "pfshrc") }
 
     private func folder(_ variable: String, default relative: String) -> String {
         let base = environment[variable].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(relative)
-        return (base as NSString).appendingPathComponent("pfsh")
+            ?? FilePaths.join(environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path, relative)
+        return FilePaths.join(base, "pfsh")
     }
 }

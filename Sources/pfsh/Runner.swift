@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PFShellCore
 
 /// Runs command lines from any source (a script file, `-c`, piped standard input, the terminal)
@@ -82,7 +82,7 @@ final class Runner {
         if path.hasPrefix("/") || ["-c", "<stdin>", "<terminal>"].contains(base) {
             resolved = path
         } else {
-            resolved = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+            resolved = FilePaths.join(FilePaths.folder(of: base), path)
         }
         guard depth < 16 else {
             report(invocation.error("'\(path)' is sourced too deeply (16 levels); is it sourcing itself?"), showLocation: showLocations)

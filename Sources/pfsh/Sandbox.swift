@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `--sandbox`: the emulator that ships beside pfsh, started with demo data on a free loopback port
 /// and a random administrator password, and stopped when pfsh ends, however it ends: pfsh stops it
@@ -46,18 +46,11 @@ final class Sandbox {
     }
 
     /// Reads lines until `ready` or end of file, one byte at a time so nothing past `ready` is consumed.
-    private static func lines(_ handle: FileHandle) -> [String] {
+    private static func lines(_ descriptor: Int32) -> [String] {
         var lines: [String] = []
-        var current: [UInt8] = []
-        while let byte = try? handle.read(upToCount: 1), let first = byte.first {
-            if first == UInt8(ascii: "\n") {
-                let line = String(decoding: current, as: UTF8.self)
-                lines.append(line)
-                current = []
-                if line == "ready" { break }
-            } else {
-                current.append(first)
-            }
+        while let line = Posix.readLine(from: descriptor) {
+            lines.append(line)
+            if line == "ready" { break }
         }
         return lines
     }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The sandbox emulator as a child process. Its standard input is a pipe whose other end only pfsh
 /// holds and never writes, so it closes exactly when pfsh ends, even by SIGKILL; its standard output
@@ -7,7 +8,8 @@ import Foundation
 final class SandboxProcess {
     let pid: pid_t
     /// The emulator's standard output.
-    let output: FileHandle
+    /// The emulator's standard output, read for its start-up lines.
+    let output: Int32
     /// pfsh's end of the emulator's standard input.
     private let lifeline: Int32
     private var stopped = false
@@ -41,7 +43,7 @@ final class SandboxProcess {
         }
         self.pid = pid
         self.lifeline = input.write
-        self.output = FileHandle(fileDescriptor: output.read, closeOnDealloc: true)
+        self.output = output.read
     }
 
     /// A new process group, no blocked signals, default dispositions for those pfsh handles.
@@ -80,6 +82,7 @@ final class SandboxProcess {
         guard !stopped else { return }
         stopped = true
         close(lifeline)
+        close(output)
         Self.terminate(pid)
     }
 

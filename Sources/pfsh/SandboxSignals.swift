@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// The running sandbox emulator's pid (0 when none), for the signal handler: reading a lock-free

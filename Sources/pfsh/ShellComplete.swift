@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PFShellCore
 import PFShellHTTP
 import PFShellJSON
@@ -39,8 +40,8 @@ enum ShellComplete {
 
     /// bash: `TEXT\tSPACE`; zsh: `TEXT\tDESCRIPTION\tSPACE`; fish: `TEXT\tDESCRIPTION`.
     static func format(_ candidate: ProgramCompleter.Candidate, for shell: Shell) -> String {
-        let text = candidate.text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-        let description = (candidate.description ?? "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        let text = candidate.text.replacing("\t", with: " ").replacing("\n", with: " ")
+        let description = (candidate.description ?? "").replacing("\t", with: " ").replacing("\n", with: " ")
         let space = candidate.complete ? "1" : "0"
         switch shell {
         case .bash: return "\(text)\t\(space)"
@@ -96,9 +97,7 @@ enum ShellComplete {
         case .passwordEnvironment(let name):
             return environment[name].flatMap { $0.isEmpty ? nil : .basic(user: settings.user, password: $0) }
         case .passwordFile(let path):
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            let line = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-            return .basic(user: settings.user, password: String(line).trimmingCharacters(in: CharacterSet(charactersIn: "\r")))
+            return PasswordFile.firstLine(of: path).map { .basic(user: settings.user, password: $0) }
         case .tokenEnvironment(let name):
             return environment[name].flatMap { $0.isEmpty ? nil : .bearer(token: $0) }
         case .prompt:

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PFShellCore
 import PFShellFiles
 import PFShellHTTP
@@ -65,12 +66,10 @@ final class TerminalServices: ShellServices {
     }
 
     private func firstLine(of path: String, command: String) throws(ShellError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let line = PasswordFile.firstLine(of: path) else {
             throw ShellError(.command, command: command, "cannot read '\(path)'")
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        return line
     }
 
     func readSecret(_ source: SecretSource) throws(ShellError) -> String {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PFShellCore
 import PFShellJSON
 
@@ -8,19 +9,19 @@ import PFShellJSON
 /// the number of bytes cut beside it (`responseBytesCut`), so a listing of thousands of clients
 /// does not fill the disk.
 final class TraceWriter {
-    private let handle: FileHandle
+    private let descriptor: Int32
     static let bodyLimit = 64 * 1024
 
-    init(path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
-        handle.seekToEndOfFile()
-        self.handle = handle
+    struct OpenError: Error {}
+
+    /// Appends to `path`, creating it 0600 (an existing file keeps its mode).
+    init(path: String) throws(OpenError) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw OpenError() }
+        self.descriptor = descriptor
     }
+
+    deinit { close(descriptor) }
 
     func record(method: String, url: String, status: Int?, milliseconds: Double, request: JSONValue?, response: JSONValue?) {
         var line: JSONObject = ["method": .string(method), "url": .string(url)]
@@ -28,7 +29,7 @@ final class TraceWriter {
         line["milliseconds"] = .double((milliseconds * 10).rounded() / 10)
         add(request, as: "request", to: &line)
         add(response, as: "response", to: &line)
-        handle.write(Data((JSONPrinter.print(.object(line)) + "\n").utf8))
+        Posix.write(JSONPrinter.print(.object(line)) + "\n", to: descriptor)
     }
 
     /// The body, redacted, whole when small, else its first `bodyLimit` bytes as text and the count cut.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PFShellCore
 
 let arguments = Array(Swift.CommandLine.arguments.dropFirst())

@@ -1,10 +1,8 @@
-import Crypto
-
 /// Proof Key for Code Exchange with the S256 method (RFC 7636 §4.2): the challenge is
 /// BASE64URL(SHA256(verifier)) without padding.
 enum PKCE {
     static func s256Challenge(_ verifier: String) -> String {
-        base64URL(Array(SHA256.hash(data: Array(verifier.utf8))))
+        base64URL(SHA256Digest.hash(Array(verifier.utf8)))
     }
 
     /// Base64 with the URL-safe alphabet and no padding (RFC 4648 §5).
