@@ -70,7 +70,7 @@ import Testing
     @Test func secretAndReadOnlyFields() {
         #expect(FieldCatalog.all.filter(\.isSecret).map(\.path)
             == ["clientAuth.secret", "clientAuth.encryptedSecret", "clientAuth.secondarySecrets"])
-        #expect(FieldCatalog.all.filter(\.isSecret).map(\.path) == ClientJSON.secretFieldPaths)
+        #expect(FieldCatalog.secretFields == FieldCatalog.all.filter(\.isSecret))
         #expect(FieldCatalog.all.filter(\.isReadOnly).map(\.path)
             == ["modificationDate", "creationDate", "replicationStatus", "clientSecretChangedTime"])
         #expect(FieldCatalog.all.filter { !$0.isSettable }.count == 7)
