@@ -19,25 +19,39 @@ public enum FieldCatalog {
         all.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }
     )
 
+    private static let positions: [String: Int] = Dictionary(
+        all.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }
+    )
+
+    /// Where the field named `path` stands in API order, or nil.
+    static func position(of path: String) -> Int? {
+        positions[path]
+    }
+
     /// The field named exactly `path`, or nil.
     public static func field(_ path: String) -> FieldInfo? {
         byPath[path]
     }
 
-    /// The field `set` may stage a value for; throws for unknown names (with a suggestion),
+    /// What a command does to the field it names: `set` stages a value, `unset` removes it.
+    public enum Change: Sendable {
+        case set, unset
+    }
+
+    /// The field `set` or `unset` may change; throws for unknown names (with a suggestion),
     /// secret and read-only fields, and the nested objects themselves.
-    public static func settableField(_ path: String) throws(FieldError) -> FieldInfo {
+    public static func settableField(_ path: String, for change: Change = .set) throws(FieldError) -> FieldInfo {
         if groups.contains(path) {
             let example = all.first { $0.parent == path }?.path ?? path
             throw FieldError(
                 field: path, value: nil, kind: .notSettable,
-                message: "'\(path)' is an object; set one of its fields, e.g. '\(example)'"
+                message: "'\(path)' is an object; name one of its fields, e.g. '\(example)'"
             )
         }
         guard let info = field(path) else {
             throw FieldError(field: path, value: nil, kind: .unknownField(suggestion: suggestion(for: path)))
         }
-        if info.isSecret { throw FieldError(field: path, value: nil, kind: .secretField) }
+        if info.isSecret { throw FieldError.secretField(path, change: change) }
         if info.isReadOnly { throw FieldError(field: path, value: nil, kind: .readOnly) }
         return info
     }
