@@ -19,15 +19,6 @@ public enum FieldCatalog {
         all.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }
     )
 
-    private static let positions: [String: Int] = Dictionary(
-        all.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }
-    )
-
-    /// Where the field named `path` stands in API order, or nil.
-    static func position(of path: String) -> Int? {
-        positions[path]
-    }
-
     /// The field named exactly `path`, or nil.
     public static func field(_ path: String) -> FieldInfo? {
         byPath[path]
@@ -81,33 +72,6 @@ public enum FieldCatalog {
         if let member = all.first(where: { $0.parent != nil && $0.name.lowercased() == lowered }) {
             return member.path
         }
-        return nearest(to: lowered, among: names)
-    }
-
-    /// Close enough to be a typo: two edits for short names, about a quarter of a long one.
-    private static func nearest(to lowered: String, among names: [String]) -> String? {
-        let limit = max(2, lowered.count / 4)
-        var best: (name: String, distance: Int)?
-        for name in names {
-            let distance = editDistance(Array(lowered), Array(name.lowercased()))
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (name, distance) }
-        }
-        return best?.name
-    }
-
-    /// Levenshtein distance: insertions, deletions and substitutions each cost one.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1]
-            current.reserveCapacity(b.count + 1)
-            for (j, cb) in b.enumerated() {
-                let cost = ca == cb ? 0 : 1
-                current.append(min(previous[j] + cost, previous[j + 1] + 1, current[j] + 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        return EditDistance.closest(to: lowered, among: names)
     }
 }

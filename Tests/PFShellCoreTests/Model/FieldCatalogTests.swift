@@ -246,13 +246,6 @@ import Testing
         #expect(try FieldCatalog.settableField("enabled").kind == .boolean)
     }
 
-    @Test func editDistance() {
-        #expect(FieldCatalog.editDistance(Array("kitten"), Array("sitting")) == 3)
-        #expect(FieldCatalog.editDistance([], Array("abc")) == 3)
-        #expect(FieldCatalog.editDistance(Array("abc"), []) == 3)
-        #expect(FieldCatalog.editDistance(Array("same"), Array("same")) == 0)
-    }
-
     @Test func unsetIsRefusedTheSameFieldsWithItsOwnWordForSecrets() throws {
         #expect(throws: FieldError(field: "creationDate", value: nil, kind: .readOnly)) {
             try FieldCatalog.settableField("creationDate", for: .unset)
