@@ -97,13 +97,3 @@ enum Prompt {
         return afterScheme.split(separator: "/").first.map(String.init) ?? afterScheme
     }
 }
-
-/// Secrets never appear on a command line, but a `let` of a secret-named variable might carry one.
-enum HistoryPolicy {
-    static func shouldRecord(_ line: String) -> Bool {
-        let words = line.split(separator: " ")
-        guard words.first == "let", words.count > 1 else { return true }
-        let name = words[1].uppercased()
-        return !["SECRET", "PASSWORD", "TOKEN", "KEY"].contains { name.contains($0) }
-    }
-}

@@ -3,8 +3,10 @@ import Glibc
 import PFShellCore
 import PFShellJSON
 
-/// `--trace FILE`: one JSON line per HTTP exchange, appended, with the values of the keys in
-/// `secretKeys` removed. The Authorization header is never recorded at all. The file is created
+/// `--trace FILE`: one JSON line per HTTP exchange, appended, its bodies redacted by
+/// `TraceRedaction`: the value of every key that holds secret material (`FieldCatalog.holdsSecret`:
+/// the client's secret fields, and names ending like a secret, password, token or key) becomes
+/// `(redacted)`. The Authorization header is never recorded at all. The file is created
 /// 0600. A body over `bodyLimit` bytes is kept as the text of its first `bodyLimit` bytes, with
 /// the number of bytes cut beside it (`responseBytesCut`), so a listing of thousands of clients
 /// does not fill the disk.
@@ -38,7 +40,7 @@ final class TraceWriter {
             line[key] = .null
             return
         }
-        let redacted = Self.redacted(body)
+        let redacted = TraceRedaction.redacted(body)
         let text = Array(JSONPrinter.print(redacted).utf8)
         guard text.count > Self.bodyLimit else {
             line[key] = redacted
@@ -49,22 +51,5 @@ final class TraceWriter {
         if let last = kept.last, last >= 0xC0 { kept.removeLast() }
         line[key] = .string(String(decoding: kept, as: UTF8.self))
         line[key + "BytesCut"] = .int(Int64(text.count - kept.count))
-    }
-
-    static let secretKeys: Set<String> = ["secret", "encryptedsecret", "password", "token", "clientsecret"]
-
-    static func redacted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let object):
-            var copy = JSONObject()
-            for (key, member) in object.pairs {
-                copy[key] = secretKeys.contains(key.lowercased()) ? "(redacted)" : redacted(member)
-            }
-            return .object(copy)
-        case .array(let items):
-            return .array(items.map(redacted))
-        default:
-            return value
-        }
     }
 }

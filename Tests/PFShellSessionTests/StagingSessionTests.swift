@@ -28,6 +28,22 @@ import Testing
         #expect(shell.port.writes.isEmpty)
     }
 
+    /// `unset` finds its field as `set` does: read-only fields are refused too, and nothing is staged.
+    @Test func unsetRefusesReadOnlyFields() {
+        let shell = SessionHarness(seed: true)
+        shell.ok("client edit demo-batch")
+        let before = shell.session.changeset
+        let readOnly = shell.fails("unset creationDate")
+        #expect(readOnly?.message == "'creationDate' is read-only; the server sets it")
+        #expect(readOnly?.location?.column == 7)
+        #expect(shell.fails("unset clientAuth")?.message
+            == "'clientAuth' is an object; name one of its fields, e.g. 'clientAuth.type'")
+        #expect(shell.fails("unset clientAuth.secret")?.message
+            == "'clientAuth.secret' holds secret material; use 'secret set'")
+        #expect(shell.session.changeset == before)
+        #expect(shell.port.writes.isEmpty)
+    }
+
     @Test func aFailedCommandStagesNothing() {
         let shell = SessionHarness()
         shell.ok("client new web")

@@ -14,4 +14,12 @@ extension ClientJSON {
         }
         return copy
     }
+
+    /// What `client clone` stages: `client` under the ID `id`, without the server's fields and
+    /// without any secret material, which belongs to the original alone.
+    static func cloned(_ client: JSONObject, as id: String) -> JSONObject {
+        var copy = withoutSecrets(withoutServerFields(client))
+        copy["clientId"] = .string(id)
+        return copy
+    }
 }

@@ -1,12 +1,13 @@
 import PFShellJSON
 
 /// The requests a commit sends: `POST` for a new client, a full `PUT` for an edited one, `DELETE` for
-/// a deleted one. A `PUT` carries the server's secret material back as the server last returned it:
-/// its `encryptedSecret` (unless the secret changed), and its `secondarySecrets`, so retained older
-/// secrets survive the full replace whatever the server does with a body that leaves them out.
+/// a deleted one. A `PUT` carries the server's secret material back as the server last returned it,
+/// never from the staged copy: every secret field (`FieldCatalog.secretFields`) but those a new
+/// secret replaces, so retained older secrets (`secondarySecrets`) survive the full replace
+/// whatever the server does with a body that leaves them out.
 public enum CommitRequests {
-    /// The secret material a `PUT` echoes from the server's copy, never from the staged one.
-    static let echoedPaths = ["clientAuth.encryptedSecret", "clientAuth.secondarySecrets"]
+    /// What a new secret replaces: the plaintext and its sealed form.
+    static let replacedByNewSecret: Set<String> = ["clientAuth.secret", "clientAuth.encryptedSecret"]
 
     public static func request(for client: StagedClient, serverCopy: JSONObject?) -> APIRequest {
         let path = "/oauth/clients/" + pathSegment(client.clientId)
@@ -21,16 +22,16 @@ public enum CommitRequests {
     }
 
     static func body(_ client: StagedClient, serverCopy: JSONObject?) -> JSONObject {
-        var body = ClientJSON.withoutServerFields(client.current)
-        for path in echoedPaths { body = ClientJSON.setting(nil, at: path, in: body) }
-        var echoing = echoedPaths
+        var body = ClientJSON.withoutSecrets(ClientJSON.withoutServerFields(client.current))
         if let secret = client.newSecret {
             body = ClientJSON.setting(.string(secret), at: "clientAuth.secret", in: body)
-            echoing.removeAll { $0 == "clientAuth.encryptedSecret" }
         }
-        for path in echoing {
-            guard let echoed = serverCopy.flatMap({ ClientJSON.value(at: path, in: $0) }) else { continue }
-            body = ClientJSON.setting(echoed, at: path, in: body)
+        let echoed = FieldCatalog.secretFields.map(\.path).filter {
+            client.newSecret == nil || !replacedByNewSecret.contains($0)
+        }
+        for path in echoed {
+            guard let value = serverCopy.flatMap({ ClientJSON.value(at: path, in: $0) }) else { continue }
+            body = ClientJSON.setting(value, at: path, in: body)
         }
         return body
     }

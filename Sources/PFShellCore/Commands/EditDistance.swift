@@ -1,5 +1,6 @@
-/// Levenshtein distance, for "did you mean" suggestions.
+/// Levenshtein distance, for the "did you mean" of both command words and field names.
 enum EditDistance {
+    /// Insertions, deletions and substitutions each cost one; case is ignored.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased())
         let b = Array(b.lowercased())
@@ -17,9 +18,14 @@ enum EditDistance {
         return previous[b.count]
     }
 
-    /// The closest candidate within a third of the word's length (at least 2 edits).
+    /// The most edits that still read as a typo of `word`: two for short words, a quarter of a long one.
+    static func limit(for word: String) -> Int {
+        max(2, word.count / 4)
+    }
+
+    /// The closest candidate within `limit(for:)`; the first of equally close ones.
     static func closest(to word: String, among candidates: [String]) -> String? {
-        let limit = max(2, word.count / 3)
-        return candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }?.0
+        let most = limit(for: word)
+        return candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= most }.min { $0.1 < $1.1 }?.0
     }
 }

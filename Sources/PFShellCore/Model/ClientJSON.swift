@@ -2,36 +2,37 @@ import PFShellJSON
 
 /// Dotted-path access to a client's JSON and the masking of its secret material.
 public enum ClientJSON {
-    /// The fields that hold secret material; `set` refuses them and display masks them.
-    public static let secretFieldPaths: [String] = [
-        "clientAuth.secret", "clientAuth.encryptedSecret", "clientAuth.secondarySecrets",
-    ]
-
     /// What a shown client carries in place of a secret.
     public static let maskText = "(set)"
 
-    /// `client` with every secret string replaced by `(set)`: `clientAuth.secret` and
-    /// `clientAuth.encryptedSecret`, and `secret`/`encryptedSecret` of each secondary secret.
-    /// Absent and null members stay as they are, so "no secret" still shows.
+    /// `client` with every secret string replaced by `(set)`: each secret field of the catalog
+    /// (`FieldCatalog.secretFields`), and in a list of secrets (`secondarySecrets`) the secret
+    /// members of each item, so their expiry times still show. Absent and null values stay as they
+    /// are, so "no secret" still shows.
     public static func masked(_ client: JSONObject) -> JSONObject {
-        guard var auth = client["clientAuth"]?.objectValue else { return client }
-        auth = maskingSecretMembers(of: auth)
-        if let secondaries = auth["secondarySecrets"]?.arrayValue {
-            auth["secondarySecrets"] = .array(secondaries.map { item in
-                item.objectValue.map { .object(maskingSecretMembers(of: $0)) } ?? item
-            })
+        FieldCatalog.secretFields.reduce(client) { result, field in
+            guard let value = value(at: field.path, in: result), !value.isNull else { return result }
+            return setting(maskingSecret(value), at: field.path, in: result)
         }
-        var result = client
-        result["clientAuth"] = .object(auth)
-        return result
+    }
+
+    private static func maskingSecret(_ value: JSONValue) -> JSONValue {
+        guard let items = value.arrayValue else { return .string(maskText) }
+        return .array(items.map { item in item.objectValue.map { .object(maskingSecretMembers(of: $0)) } ?? item })
     }
 
     private static func maskingSecretMembers(of object: JSONObject) -> JSONObject {
         var result = object
-        for key in ["secret", "encryptedSecret"] where !(object[key]?.isNull ?? true) {
+        for (key, member) in object.pairs where FieldCatalog.holdsSecret(key: key) && !member.isNull {
             result[key] = .string(maskText)
         }
         return result
+    }
+
+    /// `client` without its secret fields (`FieldCatalog.secretFields`), for a body or a copy that
+    /// must carry none of the server's secret material.
+    public static func withoutSecrets(_ client: JSONObject) -> JSONObject {
+        FieldCatalog.secretFields.reduce(client) { setting(nil, at: $1.path, in: $0) }
     }
 
     /// The value at a dotted path (`clientAuth.type`); nil when any step is missing or not an object.

@@ -33,20 +33,25 @@ public enum FieldCatalog {
         byPath[path]
     }
 
-    /// The field `set` may stage a value for; throws for unknown names (with a suggestion),
+    /// What a command does to the field it names: `set` stages a value, `unset` removes it.
+    public enum Change: Sendable {
+        case set, unset
+    }
+
+    /// The field `set` or `unset` may change; throws for unknown names (with a suggestion),
     /// secret and read-only fields, and the nested objects themselves.
-    public static func settableField(_ path: String) throws(FieldError) -> FieldInfo {
+    public static func settableField(_ path: String, for change: Change = .set) throws(FieldError) -> FieldInfo {
         if groups.contains(path) {
             let example = all.first { $0.parent == path }?.path ?? path
             throw FieldError(
                 field: path, value: nil, kind: .notSettable,
-                message: "'\(path)' is an object; set one of its fields, e.g. '\(example)'"
+                message: "'\(path)' is an object; name one of its fields, e.g. '\(example)'"
             )
         }
         guard let info = field(path) else {
             throw FieldError(field: path, value: nil, kind: .unknownField(suggestion: suggestion(for: path)))
         }
-        if info.isSecret { throw FieldError(field: path, value: nil, kind: .secretField) }
+        if info.isSecret { throw FieldError.secretField(path, change: change) }
         if info.isReadOnly { throw FieldError(field: path, value: nil, kind: .readOnly) }
         return info
     }
@@ -76,33 +81,6 @@ public enum FieldCatalog {
         if let member = all.first(where: { $0.parent != nil && $0.name.lowercased() == lowered }) {
             return member.path
         }
-        return nearest(to: lowered, among: names)
-    }
-
-    /// Close enough to be a typo: two edits for short names, about a quarter of a long one.
-    private static func nearest(to lowered: String, among names: [String]) -> String? {
-        let limit = max(2, lowered.count / 4)
-        var best: (name: String, distance: Int)?
-        for name in names {
-            let distance = editDistance(Array(lowered), Array(name.lowercased()))
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (name, distance) }
-        }
-        return best?.name
-    }
-
-    /// Levenshtein distance: insertions, deletions and substitutions each cost one.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1]
-            current.reserveCapacity(b.count + 1)
-            for (j, cb) in b.enumerated() {
-                let cost = ca == cb ? 0 : 1
-                current.append(min(previous[j] + cost, previous[j + 1] + 1, current[j] + 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        return EditDistance.closest(to: lowered, among: names)
     }
 }

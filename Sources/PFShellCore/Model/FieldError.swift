@@ -67,3 +67,11 @@ extension FieldError {
         )
     }
 }
+
+extension FieldError {
+    /// A secret field named to `set` or `unset`; `unset` words it without "instead", as it always has.
+    static func secretField(_ path: String, change: FieldCatalog.Change) -> FieldError {
+        let message = change == .unset ? "'\(path)' holds secret material; use 'secret set'" : nil
+        return FieldError(field: path, value: nil, kind: .secretField, message: message)
+    }
+}

@@ -2,11 +2,6 @@ import PFShellJSON
 
 /// Reads the text of `set FIELD VALUE` into the JSON value the shell stages for the field.
 public enum FieldValue {
-    /// The value for the field named `path`; unknown, secret, read-only and object names are refused.
-    public static func parse(_ text: String, at path: String) throws(FieldError) -> JSONValue {
-        try parse(text, for: FieldCatalog.settableField(path))
-    }
-
     /// The value `text` stands for in `field`. Secret and read-only fields are refused whatever the text.
     public static func parse(_ text: String, for field: FieldInfo) throws(FieldError) -> JSONValue {
         if field.isSecret { throw FieldError(field: field.path, value: text, kind: .secretField) }

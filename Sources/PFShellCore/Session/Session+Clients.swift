@@ -161,10 +161,7 @@ extension Session {
         if try fetchClient(i, target.text) != nil {
             throw i.error("client '\(target.text)' already exists on the server", at: target)
         }
-        var copy = ClientJSON.withoutServerFields(original)
-        copy["clientId"] = .string(target.text)
-        copy = ClientJSON.setting(nil, at: "clientAuth.encryptedSecret", in: copy)
-        copy = ClientJSON.setting(nil, at: "clientAuth.secondarySecrets", in: copy)
+        let copy = ClientJSON.cloned(original, as: target.text)
         changeset.stage(target.text, action: .create, base: nil, current: copy, at: i.location)
         selected = target.text
         if ClientJSON.value(at: "clientAuth.type", in: copy)?.stringValue.map({ ["SECRET", "CLIENT_SECRET_JWT"].contains($0) }) == true {

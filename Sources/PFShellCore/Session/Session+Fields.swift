@@ -39,42 +39,30 @@ extension Session {
         return existing
     }
 
-    func field(_ i: Invocation, _ word: Word) throws(ShellError) -> FieldInfo {
-        guard let info = FieldCatalog.field(word.text) else {
-            if FieldCatalog.groups.contains(word.text) {
-                let example = FieldCatalog.all.first { $0.parent == word.text }?.path ?? word.text
-                throw i.error("'\(word.text)' is an object; name one of its fields, e.g. '\(example)'", at: word)
-            }
-            let hint = FieldCatalog.suggestion(for: word.text).map { "; did you mean '\($0)'?" } ?? ""
-            throw i.error("unknown field '\(word.text)'\(hint)", at: word)
+    /// The field a `set` or `unset` names, refused as the catalog refuses it.
+    private func settableField(_ i: Invocation, for change: FieldCatalog.Change) throws(ShellError) -> FieldInfo {
+        do {
+            return try FieldCatalog.settableField(i.arguments[0].text, for: change)
+        } catch {
+            throw i.error(error.message, at: i.arguments[0])
         }
-        return info
     }
 
     func setField(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
-        let info = try field(i, i.arguments[0])
-        let valueWord = i.arguments[1]
+        let info = try settableField(i, for: .set)
         let value: JSONValue
         do {
-            value = try FieldValue.parse(valueWord.text, for: info)
+            value = try FieldValue.parse(i.arguments[1].text, for: info)
         } catch {
-            throw i.error(error.message, at: fieldErrorWord(error, i))
+            throw i.error(error.message, at: i.arguments[1])
         }
         if info.path == "clientId" { throw i.error("the client ID cannot change; use 'client clone'", at: i.arguments[0]) }
         for warning in FieldValue.warnings(for: value, in: info) { r.warn(i.name, warning.message) }
         try stageFields(i, [(info.path, value)])
     }
 
-    private func fieldErrorWord(_ error: FieldError, _ i: Invocation) -> Word {
-        switch error.kind {
-        case .invalidValue: i.arguments[1]
-        default: i.arguments[0]
-        }
-    }
-
     func unsetField(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
-        let info = try field(i, i.arguments[0])
-        if info.isSecret { throw i.error("'\(info.path)' holds secret material; use 'secret set'", at: i.arguments[0]) }
+        let info = try settableField(i, for: .unset)
         for required in ["clientId", "name", "grantTypes"] where info.path == required {
             throw i.error("'\(required)' is required and cannot be unset", at: i.arguments[0])
         }

@@ -108,10 +108,6 @@ public enum ServerMessage {
 
     /// The shell's name for a field the server names: secret fields point at `secret set`.
     static func shellName(for fieldPath: String) -> String {
-        let base = fieldPath.split(separator: "[").first.map(String.init) ?? fieldPath
-        if ["clientAuth.secret", "clientAuth.encryptedSecret", "secret", "encryptedSecret"].contains(base) {
-            return "secret (see 'secret set')"
-        }
-        return fieldPath
+        FieldCatalog.isSecret(path: fieldPath) ? "secret (see 'secret set')" : fieldPath
     }
 }

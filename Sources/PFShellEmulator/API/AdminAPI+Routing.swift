@@ -2,7 +2,8 @@ import PFShellJSON
 
 extension AdminAPI {
     /// Checks the request's envelope (base path, credentials, XSRF header) and hands it to the
-    /// resource it names. Runs under the state lock; changes go to `state` only on success.
+    /// resource it names. Runs under the state lock; a resource changes `state` only once the
+    /// request has passed every check.
     func respond(to request: APIRequest, state: inout EmulatorState) -> APIResponse {
         guard request.path == Self.basePath || request.path.hasPrefix(Self.basePath + "/") else {
             return APIResult.response(404, "resource_not_found", "No resource at '\(request.path)'.")

@@ -19,8 +19,9 @@ struct ClientBody {
             return false
         }
 
-        /// The secret the client will have; an unreadable sealed value keeps nothing.
-        func resolved(current: String?) -> String? {
+        /// The secret the client will have, whatever it had: a body without one leaves none, and
+        /// an unreadable sealed value keeps nothing.
+        var resolved: String? {
             switch self {
             case .none: nil
             case .plaintext(let value): value.isEmpty ? nil : value

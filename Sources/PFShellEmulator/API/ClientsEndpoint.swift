@@ -1,7 +1,8 @@
 import PFShellJSON
 
 /// `/oauth/clients` and `/oauth/clients/{id}[/clientAuth/clientSecret]`, keyed by clientId.
-/// Works on a copy of the state; the router keeps the copy only when the answer is a success.
+/// Works on a copy of the state, which the router takes back whatever the answer: each request
+/// changes it only after every check has passed, so a refused request leaves it as it was.
 struct ClientsEndpoint {
     let api: AdminAPI
     let context: RequestContext
@@ -63,7 +64,7 @@ struct ClientsEndpoint {
                     message: "The client ID '\(id)' is already in use. Specify a unique client ID.",
                     fieldPath: "clientId"))
         }
-        let secret = parsed.secret.resolved(current: nil)
+        let secret = parsed.secret.resolved
         issues += parsed.rules(hasSecret: secret != nil, state: state)
         guard issues.isEmpty else { return APIResult.validation(issues) }
         let now = context.now
@@ -90,7 +91,7 @@ struct ClientsEndpoint {
         }
         parsed.fields["clientId"] = .string(id)  // the path wins over the body
         parsed.fields = ClientDefaults.ordered(parsed.fields, ClientModel.client)
-        let secret = parsed.secret.resolved(current: existing.secret)
+        let secret = parsed.secret.resolved
         let issues = parsed.rules(hasSecret: secret != nil, state: state)
         guard issues.isEmpty else { return APIResult.validation(issues) }
         var updated = existing

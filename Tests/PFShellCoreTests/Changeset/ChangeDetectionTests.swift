@@ -126,4 +126,20 @@ import Testing
         #expect(dryRun.contains("secondarySecrets"))
         #expect(!dryRun.contains("OBF:JWE:"))
     }
+
+    /// Every field the catalog calls secret comes from the server's copy, never the staged one.
+    @Test func everySecretFieldIsEchoedFromTheServerCopy() {
+        var staged = Self.staged()
+        var server = Self.serverCopy
+        for field in FieldCatalog.secretFields {
+            staged.current = ClientJSON.setting("staged", at: field.path, in: staged.current)
+            server = ClientJSON.setting("server", at: field.path, in: server)
+        }
+        let body = CommitRequests.body(staged, serverCopy: server)
+        for field in FieldCatalog.secretFields {
+            #expect(ClientJSON.value(at: field.path, in: body) == "server", "\(field.path)")
+        }
+        let bodyWithoutServerCopy = CommitRequests.body(staged, serverCopy: nil)
+        #expect(FieldCatalog.secretFields.allSatisfy { ClientJSON.value(at: $0.path, in: bodyWithoutServerCopy) == nil })
+    }
 }

@@ -55,9 +55,34 @@ import Testing
         #expect(Self.printed(ClientJSON.masked(try Self.object(c.client))) == c.masked)
     }
 
-    @Test func maskedTextAndPaths() {
+    @Test func maskedText() {
         #expect(ClientJSON.maskText == "(set)")
-        #expect(ClientJSON.secretFieldPaths == ["clientAuth.secret", "clientAuth.encryptedSecret", "clientAuth.secondarySecrets"])
+    }
+
+    /// Masking follows the catalog: a field it calls secret is masked whatever its value, and in a
+    /// list of secrets so is every member whose name holds secret material.
+    @Test(arguments: FieldCatalog.secretFields) func masksEverySecretFieldOfTheCatalog(_ field: FieldInfo) {
+        let client = ClientJSON.setting("opaque", at: field.path, in: ["clientId": "a"])
+        #expect(ClientJSON.value(at: field.path, in: ClientJSON.masked(client)) == "(set)")
+    }
+
+    @Test func masksTheSecretMembersOfEachSecondarySecretByTheirName() throws {
+        let client = try Self.object(
+            #"{"clientAuth":{"secondarySecrets":[{"clientSecret":"old","expiryTime":"2030-01-01T00:00:00Z"}]}}"#)
+        #expect(Self.printed(ClientJSON.masked(client))
+            == #"{"clientAuth":{"secondarySecrets":[{"clientSecret":"(set)","expiryTime":"2030-01-01T00:00:00Z"}]}}"#)
+    }
+
+    @Test func withoutSecretsDropsEverySecretFieldOfTheCatalog() {
+        var client: JSONObject = ["clientId": "a", "clientAuth": ["type": "SECRET"]]
+        for field in FieldCatalog.secretFields { client = ClientJSON.setting("x", at: field.path, in: client) }
+        #expect(ClientJSON.withoutSecrets(client) == ["clientId": "a", "clientAuth": ["type": "SECRET"]])
+    }
+
+    @Test func aCloneCarriesNoSecretMaterialAndTheNewID() {
+        var original: JSONObject = ["clientId": "a", "name": "A", "creationDate": "2024-01-01T00:00:00Z"]
+        for field in FieldCatalog.secretFields { original = ClientJSON.setting("x", at: field.path, in: original) }
+        #expect(ClientJSON.cloned(original, as: "b") == ["clientId": "b", "name": "A"])
     }
 
     struct GetCase: CustomTestStringConvertible, Sendable {

@@ -70,7 +70,7 @@ import Testing
     @Test func secretAndReadOnlyFields() {
         #expect(FieldCatalog.all.filter(\.isSecret).map(\.path)
             == ["clientAuth.secret", "clientAuth.encryptedSecret", "clientAuth.secondarySecrets"])
-        #expect(FieldCatalog.all.filter(\.isSecret).map(\.path) == ClientJSON.secretFieldPaths)
+        #expect(FieldCatalog.secretFields == FieldCatalog.all.filter(\.isSecret))
         #expect(FieldCatalog.all.filter(\.isReadOnly).map(\.path)
             == ["modificationDate", "creationDate", "replicationStatus", "clientSecretChangedTime"])
         #expect(FieldCatalog.all.filter { !$0.isSettable }.count == 7)
@@ -225,9 +225,9 @@ import Testing
                      message: "unknown field 'grantType'; did you mean 'grantTypes'?"),
         SettableCase(path: "bogus", kind: .unknownField(suggestion: nil), message: "unknown field 'bogus'"),
         SettableCase(path: "clientAuth", kind: .notSettable,
-                     message: "'clientAuth' is an object; set one of its fields, e.g. 'clientAuth.type'"),
+                     message: "'clientAuth' is an object; name one of its fields, e.g. 'clientAuth.type'"),
         SettableCase(path: "oidcPolicy", kind: .notSettable,
-                     message: "'oidcPolicy' is an object; set one of its fields, e.g. 'oidcPolicy.idTokenSigningAlgorithm'"),
+                     message: "'oidcPolicy' is an object; name one of its fields, e.g. 'oidcPolicy.idTokenSigningAlgorithm'"),
         SettableCase(path: "clientAuth.secret", kind: .secretField,
                      message: "'clientAuth.secret' holds secret material; use 'secret set' instead"),
         SettableCase(path: "clientAuth.secondarySecrets", kind: .secretField,
@@ -246,10 +246,18 @@ import Testing
         #expect(try FieldCatalog.settableField("enabled").kind == .boolean)
     }
 
-    @Test func editDistance() {
-        #expect(FieldCatalog.editDistance(Array("kitten"), Array("sitting")) == 3)
-        #expect(FieldCatalog.editDistance([], Array("abc")) == 3)
-        #expect(FieldCatalog.editDistance(Array("abc"), []) == 3)
-        #expect(FieldCatalog.editDistance(Array("same"), Array("same")) == 0)
+    @Test func unsetIsRefusedTheSameFieldsWithItsOwnWordForSecrets() throws {
+        #expect(throws: FieldError(field: "creationDate", value: nil, kind: .readOnly)) {
+            try FieldCatalog.settableField("creationDate", for: .unset)
+        }
+        #expect(throws: FieldError(
+            field: "clientAuth.encryptedSecret", value: nil, kind: .secretField,
+            message: "'clientAuth.encryptedSecret' holds secret material; use 'secret set'")) {
+            try FieldCatalog.settableField("clientAuth.encryptedSecret", for: .unset)
+        }
+        #expect(throws: FieldError(field: "bogus", value: nil, kind: .unknownField(suggestion: nil))) {
+            try FieldCatalog.settableField("bogus", for: .unset)
+        }
+        #expect(try FieldCatalog.settableField("description", for: .unset).path == "description")
     }
 }

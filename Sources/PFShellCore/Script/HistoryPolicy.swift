@@ -1,0 +1,10 @@
+/// Which lines the prompt keeps in its history file. Secrets never appear on a command line, but
+/// a `let` of a variable whose name holds secret material (`FieldCatalog.holdsSecret`) might
+/// carry one, so that line is left out.
+public enum HistoryPolicy {
+    public static func shouldRecord(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard words.first == "let", words.count > 1 else { return true }
+        return !FieldCatalog.holdsSecret(key: String(words[1]))
+    }
+}
