@@ -38,46 +38,41 @@ final class Runner {
         }
     }
 
-    /// Expands, parses and runs one logical line.
+    /// Runs one logical line through the session's one path for a line, and prints what it did.
     /// - Parameter quiet: drop the command's stdout (the automatic `connect` of a script prints nothing).
     func execute(_ raw: RawLine, showLocations: Bool, quiet: Bool = false) {
-        let line: PFShellCore.CommandLine
-        do {
-            line = try Lexer.words(raw, variables: SessionVariables(session: session, environmentValues: environment))
-        } catch {
-            report(error, showLocation: showLocations)
-            return
-        }
-        execute(line, showLocations: showLocations, quiet: quiet)
+        streamOutput(quiet)
+        show(session.run(raw, environment: environment), showLocations: showLocations, quiet: quiet)
     }
 
-    /// Parses and runs one line of words (from the lexer, or from pfsh's own arguments).
+    /// Runs one line of words (pfsh's own arguments, never split again).
     func execute(_ line: PFShellCore.CommandLine, showLocations: Bool, quiet: Bool = false) {
-        let invocation: Invocation?
-        do {
-            invocation = try CommandParser.parse(line)
-        } catch {
-            report(error, showLocation: showLocations)
-            return
-        }
-        guard let invocation else { return }
+        streamOutput(quiet)
+        show(session.run(line), showLocations: showLocations, quiet: quiet)
+    }
+
+    /// A long commit prints each client as it is written, unless the command's output is dropped.
+    private func streamOutput(_ quiet: Bool) {
         session.streamOutput = quiet ? nil : { Output.out([$0]) }
-        let result = session.run(invocation)
+    }
+
+    private func show(_ result: CommandResult, showLocations: Bool, quiet: Bool) {
         saveClientIDs()
         if !quiet { Output.out(result.output) }
+        let place = showLocations ? result.location : nil
         for warning in result.warnings {
-            Output.err(Diagnostic.line(.warning, command: warning.command, warning.message, at: showLocations ? invocation.location : nil))
+            Output.err(Diagnostic.line(.warning, command: warning.command, warning.message, at: place))
         }
         if let error = result.error { report(error, showLocation: showLocations) }
         switch result.action {
-        case .source(let path): source(path, from: invocation, showLocations: showLocations)
+        case .source(let path, let location): source(path, at: location, line: result.location ?? location, showLocations: showLocations)
         case .quit: quitRequested = true
         case nil: break
         }
     }
 
-    private func source(_ path: String, from invocation: Invocation, showLocations: Bool) {
-        let base = invocation.location.file
+    private func source(_ path: String, at location: SourceLocation, line: SourceLocation, showLocations: Bool) {
+        let base = location.file
         let resolved: String
         if path.hasPrefix("/") || ["-c", "<stdin>", "<terminal>"].contains(base) {
             resolved = path
@@ -85,11 +80,12 @@ final class Runner {
             resolved = FilePaths.join(FilePaths.folder(of: base), path)
         }
         guard depth < 16 else {
-            report(invocation.error("'\(path)' is sourced too deeply (16 levels); is it sourcing itself?"), showLocation: showLocations)
+            let message = "'\(path)' is sourced too deeply (16 levels); is it sourcing itself?"
+            report(ShellError(.command, command: "source", message, location: line), showLocation: showLocations)
             return
         }
         guard let text = ScriptFile.text(at: resolved) else {
-            report(invocation.error("cannot read '\(resolved)'", at: invocation.arguments.first), showLocation: showLocations)
+            report(ShellError(.command, command: "source", "cannot read '\(resolved)'", location: location), showLocation: showLocations)
             return
         }
         depth += 1
@@ -103,8 +99,7 @@ final class Runner {
     }
 
     func report(_ error: ScriptError, showLocation: Bool = true) {
-        let shellError = ShellError(.usage, error.message, location: error.location)
-        report(shellError, showLocation: showLocation)
+        report(ShellError(script: error), showLocation: showLocation)
     }
 
     /// The client IDs the user's shell completes, refreshed whenever a listing or a commit taught

@@ -184,24 +184,22 @@ final class SessionHarness {
         if connect { run("connect https://127.0.0.1:9999 --password-env PW") }
     }
 
-    /// Runs one command line as if it were line N of `test.pfsh`.
+    /// Runs one command line as if it were line N of `test.pfsh`, through the session's one path
+    /// for a line, as pfsh runs it.
     @discardableResult
     func run(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> CommandResult {
         line += 1
         var assembler = LineAssembler(file: "test.pfsh", firstLine: line)
-        do {
-            guard let raw = try assembler.feed(text) ?? assembler.finish() else { return CommandResult() }
-            let parsed = try Lexer.words(raw, variables: Variables(session: session))
-            guard let invocation = try CommandParser.parse(parsed) else { return CommandResult() }
-            return session.run(invocation)
-        } catch let error as ShellError {
-            return CommandResult.failure(error)
-        } catch let error as ScriptError {
-            return CommandResult.failure(ShellError(.usage, error.message, location: error.location))
-        } catch {
-            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
-            return CommandResult()
+        var raw = assembler.feed(text)
+        if raw == nil {
+            do {
+                raw = try assembler.finish()
+            } catch {
+                return CommandResult.failure(ShellError(script: error))
+            }
         }
+        guard let raw else { return CommandResult() }
+        return session.run(raw, environment: [:])
     }
 
     /// Runs a line that must succeed; returns its output.
@@ -233,12 +231,6 @@ final class SessionHarness {
     func stored(_ id: String) -> JSONObject? {
         guard case .some(let client) = api.state.clients[id] else { return nil }
         return client.fields
-    }
-
-    struct Variables: VariableLookup {
-        let session: Session
-        func value(of name: String) -> String? { session.variables[name] }
-        func environment(_ name: String) -> String? { nil }
     }
 }
 

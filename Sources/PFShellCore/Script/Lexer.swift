@@ -5,8 +5,8 @@ public enum Lexer {
     /// Syntax errors (the first malformed `${`, then an open quote or a trailing backslash) are
     /// reported before any variable is looked up; then the first lookup that fails.
     public static func words(_ line: RawLine, variables: some VariableLookup) throws(ScriptError) -> CommandLine {
-        let source = ScriptSource(line.text, start: line.location)
-        let parsed = ScriptParser.parse(source)
+        let source = line.parse?.source ?? ScriptSource(line.text, start: line.location)
+        let parsed = line.parse?.parsed ?? ScriptParser.parse(source)
         if let error = parsed.firstError { throw error }
         var words: [Word] = []
         for word in parsed.words {

@@ -11,6 +11,8 @@ public struct LineAssembler {
         let line: Int
         var count: Int
         var end: ScriptLineEnd
+        /// The parse that found `end`, when the text has not grown since.
+        var parse: RawLine.LineParse?
     }
 
     public init(file: String, firstLine: Int = 1) {
@@ -49,8 +51,12 @@ public struct LineAssembler {
     /// lexer so that both agree on where quotes close.
     private mutating func settle(_ candidate: Pending, rescan: Bool) -> RawLine? {
         var current = candidate
+        current.parse = nil
         if rescan {
-            current.end = ScriptParser.parse(ScriptSource(current.text, start: location(of: current))).end
+            let source = ScriptSource(current.text, start: location(of: current))
+            let parsed = ScriptParser.parse(source)
+            current.end = parsed.end
+            current.parse = RawLine.LineParse(source: source, parsed: parsed)
         }
         if current.end == .complete { return rawLine(current) }
         pending = current
@@ -70,7 +76,7 @@ public struct LineAssembler {
     }
 
     private func rawLine(_ pending: Pending) -> RawLine {
-        RawLine(text: pending.text, location: location(of: pending), physicalLines: pending.count)
+        RawLine(text: pending.text, location: location(of: pending), physicalLines: pending.count, parse: pending.parse)
     }
 
     private static func droppingLineEnding(_ line: String) -> String {

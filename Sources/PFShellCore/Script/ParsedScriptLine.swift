@@ -1,6 +1,6 @@
 /// A logical line split into words of parts, with the syntax errors found on the way.
-struct ParsedScriptLine {
-    struct ParsedWord {
+struct ParsedScriptLine: Sendable {
+    struct ParsedWord: Sendable {
         let parts: [ScriptWordPart]
         /// Scalar indexes: the word's first character and just past its last.
         let start: Int

@@ -9,10 +9,30 @@ public struct RawLine: Sendable, Equatable {
     public let location: SourceLocation
     /// How many physical lines were joined (at least 1).
     public let physicalLines: Int
+    /// The parse the line assembler made to find where the line ends, kept so that the lexer
+    /// does not parse the line a second time.
+    let parse: LineParse?
+
+    struct LineParse: Sendable {
+        let source: ScriptSource
+        let parsed: ParsedScriptLine
+    }
 
     public init(text: String, location: SourceLocation, physicalLines: Int) {
         self.text = text
         self.location = location
         self.physicalLines = physicalLines
+        self.parse = nil
+    }
+
+    init(text: String, location: SourceLocation, physicalLines: Int, parse: LineParse?) {
+        self.text = text
+        self.location = location
+        self.physicalLines = physicalLines
+        self.parse = parse
+    }
+
+    public static func == (lhs: RawLine, rhs: RawLine) -> Bool {
+        lhs.text == rhs.text && lhs.location == rhs.location && lhs.physicalLines == rhs.physicalLines
     }
 }

@@ -1,5 +1,5 @@
 /// How a logical line's text ends: complete, or waiting for another physical line.
-enum ScriptLineEnd: Equatable {
+enum ScriptLineEnd: Equatable, Sendable {
     case complete
     /// Inside a quote, opened at the location (the innermost open quote).
     case openQuote(Character, SourceLocation)

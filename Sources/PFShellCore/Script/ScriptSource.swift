@@ -3,7 +3,7 @@
 /// The parser works on scalars so that a quote followed by a combining mark still counts as a
 /// quote; locations are computed on demand, in characters as people count them, which keeps a
 /// rescan of a long quoted block (the line assembler rescans on every line) cheap.
-struct ScriptSource {
+struct ScriptSource: Sendable {
     let scalars: [Unicode.Scalar]
     private let start: SourceLocation
 

@@ -1,5 +1,5 @@
 /// A piece of a parsed word: literal characters, or a `${...}` still to be looked up.
-enum ScriptWordPart: Equatable {
+enum ScriptWordPart: Equatable, Sendable {
     /// Characters as they end up in the word; `quoted` when written inside quotes or escaped.
     case text(String, quoted: Bool)
     /// A `${...}`; `quoted` when written inside double quotes.

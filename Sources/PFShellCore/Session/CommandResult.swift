@@ -4,7 +4,8 @@ import PFShellJSON
 /// anything the driver must do that the core cannot (run a script, leave).
 public struct CommandResult: Sendable {
     public enum Action: Sendable, Equatable {
-        case source(path: String)
+        /// Run the script at `path`; `location` is where the path was written.
+        case source(path: String, location: SourceLocation)
         case quit
     }
 
@@ -21,6 +22,8 @@ public struct CommandResult: Sendable {
     public var warnings: [Warning] = []
     public var error: ShellError?
     public var action: Action?
+    /// Where the command was written, for its warnings.
+    public var location: SourceLocation?
 
     public init() {}
 

@@ -56,6 +56,7 @@ public final class Session {
     public func run(_ invocation: Invocation) -> CommandResult {
         let selectedBefore = selected
         var result = CommandResult()
+        result.location = invocation.location
         changeset.startRecording()
         do {
             try dispatch(invocation, &result)
@@ -128,7 +129,7 @@ public final class Session {
         case .commit: try commit(i, &r)
         case .letVariable: try letVariable(i, &r)
         case .echo: r.print(i.arguments.map(\.text).joined(separator: " "))
-        case .source: r.action = .source(path: i.argument(0) ?? "")
+        case .source: r.action = .source(path: i.argument(0) ?? "", location: i.arguments.first?.location ?? i.location)
         case .help: try help(i, &r)
         case .quit: r.action = .quit
         }
