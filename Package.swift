@@ -43,7 +43,9 @@ let package = Package(
         // MARK: Edges: the thin modules that do the I/O.
 
         /// HTTP transport over one reused libcurl easy handle.
-        .target(name: "PFShellHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        /// It throws the core's kind of transport failure and sends the core's HTTP methods, so the
+        /// two never need mapping.
+        .target(name: "PFShellHTTP", dependencies: ["CCurl", "PFShellCore"], swiftSettings: swiftSettings),
         /// Line editing, completion hook and history over libedit's native API.
         .target(name: "PFShellLineEditor", dependencies: ["CEditLine"], swiftSettings: swiftSettings),
         /// Settings files: atomic replace keeping owner, group and mode, the previous file as `.bak`.

@@ -1,3 +1,4 @@
+import PFShellCore
 import CCurl
 
 /// HTTP over one libcurl easy handle that lives as long as the transport, so its connection cache,

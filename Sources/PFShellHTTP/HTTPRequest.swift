@@ -1,3 +1,8 @@
+import PFShellCore
+
+/// The core's methods, under the name this module's users know.
+public typealias HTTPMethod = PFShellCore.HTTPMethod
+
 /// One request for `CurlTransport.send(_:)`.
 public struct HTTPRequest: Sendable {
     public var method: HTTPMethod

@@ -1,13 +1,9 @@
-/// A request that produced no HTTP response. The message never contains a password or token.
+import PFShellCore
+
+/// A request that produced no HTTP response: the core's kind of failure, with libcurl's code. The
+/// message never contains a password or token.
 public struct TransportError: Error, Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        case dnsFailure
-        case connectionRefused
-        case tlsFailure
-        case timeout
-        case cancelled
-        case other
-    }
+    public typealias Kind = TransportFailure.Kind
 
     public let kind: Kind
     /// The `CURLcode`, or 0 when the error did not come from libcurl.
@@ -24,11 +20,11 @@ public struct TransportError: Error, Sendable, Equatable {
     /// The kind for a `CURLcode`.
     static func kind(forCurlCode code: Int) -> Kind {
         switch code {
-        case 6: .dnsFailure
-        case 7: .connectionRefused
+        case 6: .dns
+        case 7: .refused
         case 28: .timeout
         case 42: .cancelled
-        case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91: .tlsFailure
+        case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91: .tls
         default: .other
         }
     }

@@ -27,14 +27,14 @@ final class CurlServerPort: ServerPort {
         ]
         let body = request.body.map { Array(JSONPrinter.print($0).utf8) }
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        let url = apiURL + request.path
+        let url = apiURL + request.target
         let response: HTTPResponse
         do {
             response = try transport.send(
-                HTTPRequest(method: HTTPMethod(rawValue: request.method.rawValue) ?? .get, url: url, headers: headers, body: body))
+                HTTPRequest(method: request.method, url: url, headers: headers, body: body))
         } catch {
             trace?.record(method: request.method.rawValue, url: url, status: nil, milliseconds: 0, request: request.body, response: nil)
-            throw TransportFailure(kind: Self.kind(error.kind), message: error.message)
+            throw TransportFailure(kind: error.kind, message: error.message)
         }
         let (json, unreadable) = Self.read(response)
         trace?.record(
@@ -56,16 +56,5 @@ final class CurlServerPort: ServerPort {
 
     func cancel() {
         transport.cancel()
-    }
-
-    static func kind(_ kind: TransportError.Kind) -> TransportFailure.Kind {
-        switch kind {
-        case .dnsFailure: .dns
-        case .connectionRefused: .refused
-        case .tlsFailure: .tls
-        case .timeout: .timeout
-        case .cancelled: .cancelled
-        case .other: .other
-        }
     }
 }

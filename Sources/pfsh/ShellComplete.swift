@@ -109,8 +109,7 @@ enum ShellComplete {
         let options = TransportOptions(
             caFile: settings.caFile, insecure: settings.insecure, connectTimeoutMilliseconds: budgetMilliseconds,
             timeoutMilliseconds: budgetMilliseconds, credentials: credentials, userAgent: "pfsh/\(PfshVersion.current)")
-        let path = "/oauth/clients" + (filter.isEmpty ? "" : "?filter=" + pathSegment(filter))
-        let request = APIRequest(.get, path)
+        let request = APIRequest(.get, "/oauth/clients", query: filter.isEmpty ? [] : [QueryItem("filter", filter)])
         guard let port = try? CurlServerPort(apiURL: settings.apiURL, options: options, trace: nil),
             let response = try? port.send(request), response.isSuccess, AnswerCheck.problem(response, to: request) == nil,
             let items = response.body?["items"]?.arrayValue

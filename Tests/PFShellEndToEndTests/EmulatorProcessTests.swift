@@ -31,7 +31,7 @@ import Testing
         do {
             try client.call(.get, "/version")
         } catch let error as TransportError {
-            #expect(error.kind == .tlsFailure)
+            #expect(error.kind == .tls)
         }
     }
 

@@ -5,20 +5,20 @@ import Testing
 
 @Suite("transport failures")
 struct FailureTests {
-    @Test("nothing listening is connectionRefused")
+    @Test("nothing listening is refused")
     func refused() throws {
         let transport = try CurlTransport(options: TransportOptions())
         let error = transportError { try transport.send(HTTPRequest(method: .get, url: "http://127.0.0.1:1/")) }
-        #expect(error?.kind == .connectionRefused)
+        #expect(error?.kind == .refused)
         #expect(error?.curlCode == 7)
         #expect(error?.message.hasPrefix("couldn't connect to server") == true)
     }
 
-    @Test("an unknown host is dnsFailure")
+    @Test("an unknown host is a DNS failure")
     func unknownHost() throws {
         let transport = try CurlTransport(options: TransportOptions())
         let error = transportError { try transport.send(HTTPRequest(method: .get, url: "http://no-such-host.invalid/")) }
-        #expect(error?.kind == .dnsFailure)
+        #expect(error?.kind == .dns)
         #expect(error?.curlCode == 6)
     }
 

@@ -17,8 +17,8 @@ struct InternalsTests {
     }
 
     @Test("curl codes map to kinds", arguments: [
-        (6, TransportError.Kind.dnsFailure), (7, .connectionRefused), (28, .timeout), (42, .cancelled),
-        (35, .tlsFailure), (60, .tlsFailure), (91, .tlsFailure), (1, .other), (52, .other),
+        (6, TransportError.Kind.dns), (7, .refused), (28, .timeout), (42, .cancelled),
+        (35, .tls), (60, .tls), (91, .tls), (1, .other), (52, .other),
     ])
     func kinds(code: Int, kind: TransportError.Kind) {
         #expect(TransportError.kind(forCurlCode: code) == kind)

@@ -20,7 +20,7 @@ struct TLSTests {
         defer { server.stop() }
         let transport = try CurlTransport(options: TransportOptions())
         let error = transportError { try transport.send(HTTPRequest(method: .get, url: server.url("/tls"))) }
-        #expect(error?.kind == .tlsFailure)
+        #expect(error?.kind == .tls)
         #expect(error?.curlCode == 60)
         #expect(error.map { $0.message == $0.message.lowercased() } == true)
     }

@@ -21,10 +21,9 @@ final class EmulatorPort: ServerPort {
     func send(_ request: PFShellCore.APIRequest) throws(TransportFailure) -> PFShellCore.APIResponse {
         defer { requests.append(request) }
         if failAt == requests.count { throw TransportFailure(kind: .other, message: "connection reset by peer") }
-        let parts = request.path.split(separator: "?", maxSplits: 1).map(String.init)
         let response = api.handle(
             PFShellEmulator.APIRequest(
-                method: request.method.rawValue, path: AdminAPI.basePath + parts[0], query: parts.count > 1 ? parts[1] : "",
+                method: request.method.rawValue, path: AdminAPI.basePath + request.path, query: request.encodedQuery,
                 headers: Self.headers, body: request.body.map { Array(JSONPrinter.print($0).utf8) } ?? []))
         let body = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
         return PFShellCore.APIResponse(status: response.status, body: body)

@@ -1,17 +1,44 @@
 import PFShellJSON
 
-/// A request to the Admin API, relative to its base URL (`/oauth/clients/web`).
-public struct APIRequest: Sendable, Equatable {
-    public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT", delete = "DELETE" }
+/// The HTTP methods the Admin API uses; the libcurl edge sends these same values.
+public enum HTTPMethod: String, Sendable, CaseIterable {
+    case get = "GET", post = "POST", put = "PUT", delete = "DELETE"
+}
 
-    public var method: Method
+/// A request to the Admin API, relative to its base URL (`/oauth/clients/web`), with its query
+/// kept apart from the path until it is sent.
+public struct APIRequest: Sendable, Equatable {
+    public var method: HTTPMethod
     public var path: String
+    public var query: [QueryItem]
     public var body: JSONValue?
 
-    public init(_ method: Method, _ path: String, body: JSONValue? = nil) {
+    public init(_ method: HTTPMethod, _ path: String, query: [QueryItem] = [], body: JSONValue? = nil) {
         self.method = method
         self.path = path
+        self.query = query
         self.body = body
+    }
+
+    /// The path with the query, percent-encoded, as it goes on the wire (`/oauth/clients?filter=web`).
+    public var target: String {
+        query.isEmpty ? path : path + "?" + encodedQuery
+    }
+
+    /// The query as it goes on the wire, without its `?`.
+    public var encodedQuery: String {
+        query.map { pathSegment($0.name) + "=" + pathSegment($0.value) }.joined(separator: "&")
+    }
+}
+
+/// One `name=value` of a request's query.
+public struct QueryItem: Sendable, Equatable {
+    public let name: String
+    public let value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
     }
 }
 

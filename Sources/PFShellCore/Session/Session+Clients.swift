@@ -2,9 +2,8 @@ import PFShellJSON
 
 extension Session {
     func listClients(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
-        var path = "/oauth/clients"
-        if let filter = i.argument(0) { path += "?filter=" + pathSegment(filter) }
-        let items = try listItems(i, APIRequest(.get, path), "listing clients").compactMap(\.objectValue)
+        let query = i.argument(0).map { [QueryItem("filter", $0)] } ?? []
+        let items = try listItems(i, APIRequest(.get, "/oauth/clients", query: query), "listing clients").compactMap(\.objectValue)
         let found = items.compactMap { item in item["clientId"]?.stringValue.map { (id: $0, name: item["name"]?.stringValue) } }
         if let filter = i.argument(0) { cache.learn(filter: filter, found: found) } else { cache.replace(found) }
         if jsonOutput || i.flag("--json") {

@@ -57,7 +57,7 @@ extension Session {
         let request = APIRequest(.get, "/version")
         let response = try send(i, request)
         if let problem = AnswerCheck.versionProblem(response, to: request) {
-            let url = connection.map { $0.settings.apiURL + request.path } ?? request.path
+            let url = connection.map { $0.settings.apiURL + request.target } ?? request.target
             throw ShellError(
                 .connection, command: i.name, "this is not PingFederate's admin API: to GET \(url) the server answered \(problem)")
         }

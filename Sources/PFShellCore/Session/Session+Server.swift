@@ -9,7 +9,7 @@ extension Session {
         if let problem = AnswerCheck.problem(response, to: request) {
             throw ShellError(
                 .connection, command: i.name,
-                "\(request.method.rawValue) \(request.path): the server answered \(problem)")
+                "\(request.method.rawValue) \(request.target): the server answered \(problem)")
         }
         return response
     }
@@ -70,7 +70,7 @@ extension Session {
         guard let items = body?["items"]?.arrayValue else {
             throw ShellError(
                 .connection, command: i.name,
-                "\(request.method.rawValue) \(request.path): the server answered JSON without an 'items' list")
+                "\(request.method.rawValue) \(request.target): the server answered JSON without an 'items' list")
         }
         return items
     }

@@ -51,12 +51,14 @@ import Testing
         #expect(notes == Array(repeating: "secret (see 'secret set'): bad", count: 4) + ["clientSecretRetentionPeriod: bad"])
     }
 
-    @Test func theTraceRedactsEveryKeyHoldingSecretMaterialWhole() throws {
+    @Test func theTraceRedactsEveryValueUnderAKeyHoldingSecretMaterial() throws {
         let body = try JSONParser.parse(
-            #"{"clientAuth":{"type":"SECRET","encryptedSecret":null,"secondarySecrets":[{"secret":"x"}]},"#
+            #"{"clientAuth":{"type":"SECRET","encryptedSecret":null,"#
+                + #""secondarySecrets":[{"secret":"x","expiryTime":"2030-01-01T00:00:00Z"}]},"#
                 + #""clientSecretRetentionPeriod":5,"items":[{"access_token":"t","name":"n"}]}"#)
         #expect(JSONPrinter.print(TraceRedaction.redacted(body))
-            == #"{"clientAuth":{"type":"SECRET","encryptedSecret":"(redacted)","secondarySecrets":"(redacted)"},"#
+            == #"{"clientAuth":{"type":"SECRET","encryptedSecret":"(redacted)","#
+                + #""secondarySecrets":[{"secret":"(redacted)","expiryTime":"(redacted)"}]},"#
                 + #""clientSecretRetentionPeriod":5,"items":[{"access_token":"(redacted)","name":"n"}]}"#)
     }
 
