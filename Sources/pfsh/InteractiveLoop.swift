@@ -84,16 +84,11 @@ enum Prompt {
     static func text(for session: Session) -> String {
         var parts = ["pfsh"]
         if let connection = session.connection {
-            let host = connection.settings.profile ?? hostName(connection.settings.apiURL)
+            let host = connection.settings.profile ?? ConnectionSettings.hostAndPort(connection.settings.apiURL)
             parts.append("\(connection.settings.user)@\(host)")
         }
         if let selected = session.selected { parts.append("[\(selected)]") }
         if session.stagedCount > 0 { parts.append("+\(session.stagedCount)") }
         return parts.joined(separator: " ") + "> "
-    }
-
-    static func hostName(_ url: String) -> String {
-        let afterScheme = url.components(separatedBy: "://").last ?? url
-        return afterScheme.split(separator: "/").first.map(String.init) ?? afterScheme
     }
 }

@@ -6,6 +6,8 @@ struct URIParts: Equatable {
     let scheme: String
     /// Everything after `scheme:`.
     let rest: Substring
+    /// Everything between `//` and the path, user info and port included, when there is one.
+    let authority: Substring?
     /// The host without user info and port, when the URI has an authority (`//`).
     let host: Substring?
     /// The text after the host's `:`, when there is one.
@@ -19,11 +21,13 @@ struct URIParts: Equatable {
         self.scheme = scheme.lowercased()
         self.rest = text[text.index(after: colon)...]
         guard rest.hasPrefix("//") else {
+            authority = nil
             host = nil
             port = nil
             return
         }
         let authority = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        self.authority = authority
         let hostAndPort = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
         (host, port) = Self.splitPort(hostAndPort)
     }
@@ -42,6 +46,11 @@ struct URIParts: Equatable {
     }
 
     var isWeb: Bool { scheme == "http" || scheme == "https" }
+
+    /// `host:port` as the URI writes them, without user info.
+    var hostAndPort: String? {
+        host.map { String($0) + (port.map { ":" + $0 } ?? "") }
+    }
 
     /// A web URI's authority is usable: a host, and a port that is a number (or a `*` wildcard
     /// when wildcards are allowed).

@@ -3,8 +3,8 @@
 enum PageURL {
     /// `scheme://authority` of an absolute http(s) URL (scheme and authority lowercased), else nil.
     static func origin(_ url: String) -> String? {
-        guard let parts = URIParts(url), parts.isWeb, let host = parts.host, !host.isEmpty else { return nil }
-        let authority = parts.rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let parts = URIParts(url), parts.isWeb, let host = parts.host, !host.isEmpty, let authority = parts.authority
+        else { return nil }
         return parts.scheme + "://" + authority.lowercased()
     }
 

@@ -38,11 +38,15 @@ public struct ConnectionSettings: Sendable, Equatable {
     public static func apiURL(from text: String) -> String? {
         var url = text
         while url.hasSuffix("/") { url.removeLast() }
-        let lower = url.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-        let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-        guard afterScheme.count >= 3, !afterScheme[2].isEmpty, !url.contains(" ") else { return nil }
-        return lower.hasSuffix("/pf-admin-api/v1") ? url : url + "/pf-admin-api/v1"
+        guard let parts = URIParts(url), parts.isWeb, parts.rest.hasPrefix("//"), parts.authority?.isEmpty == false,
+            !url.contains(" ")
+        else { return nil }
+        return url.lowercased().hasSuffix("/pf-admin-api/v1") ? url : url + "/pf-admin-api/v1"
+    }
+
+    /// `host:port` of a URL, for the prompt; the text itself when it is not a URL.
+    public static func hostAndPort(_ url: String) -> String {
+        URIParts(url)?.hostAndPort ?? url
     }
 
     /// The host of a plain `http://` URL that leaves this machine (not loopback); nil otherwise.
