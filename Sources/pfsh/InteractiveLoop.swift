@@ -54,11 +54,11 @@ final class InteractiveLoop {
             case .line(let text):
                 lineNumber += 1
                 guard let line = assembler.feed(text) else { continue }
-                if HistoryPolicy.shouldRecord(line.text) { editor.addToHistory(line.text) }
                 let transport = services.port?.transport
                 let watcher = InterruptWatcher { transport?.cancel() }
-                runner.execute(line, showLocations: false)
+                let result = runner.execute(line, showLocations: false)
                 watcher.stop()
+                if HistoryPolicy.shouldRecord(line.text, result: result) { editor.addToHistory(line.text) }
                 runner.resetAfterInteractiveError()
                 if runner.quitRequested {
                     if confirmLeaving() { return }

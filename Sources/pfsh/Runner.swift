@@ -40,9 +40,12 @@ final class Runner {
 
     /// Runs one logical line through the session's one path for a line, and prints what it did.
     /// - Parameter quiet: drop the command's stdout (the automatic `connect` of a script prints nothing).
-    func execute(_ raw: RawLine, showLocations: Bool, quiet: Bool = false) {
+    @discardableResult
+    func execute(_ raw: RawLine, showLocations: Bool, quiet: Bool = false) -> CommandResult {
         streamOutput(quiet)
-        show(session.run(raw, environment: environment), showLocations: showLocations, quiet: quiet)
+        let result = session.run(raw, environment: environment)
+        show(result, showLocations: showLocations, quiet: quiet)
+        return result
     }
 
     /// Runs one line of words (pfsh's own arguments, never split again).

@@ -14,6 +14,8 @@ public struct Changeset: Sendable {
     private var nextOrder = 0
     /// While recording: each client touched since `startRecording`, as it was before (nil: absent).
     private var recording: [String: StagedClient?]?
+    /// The line being recorded: a client it brings from "nothing to write" to a change is staged there.
+    private var recordingAt: SourceLocation?
 
     public init() {}
 
@@ -88,14 +90,18 @@ public struct Changeset: Sendable {
 
     // MARK: - Recording, for undo
 
-    /// Starts remembering what each change replaces.
-    public mutating func startRecording() {
+    /// Starts remembering what each change replaces; `location` is the line making the changes.
+    public mutating func startRecording(at location: SourceLocation? = nil) {
         recording = [:]
+        recordingAt = location
     }
 
     /// Stops remembering; what was replaced since `startRecording`.
     public mutating func stopRecording() -> Record {
-        defer { recording = nil }
+        defer {
+            recording = nil
+            recordingAt = nil
+        }
         let touched = (recording ?? [:]).map { id, before in (id: id, before: Self.before(before, clients[id])) }
         return Record(changes: touched)
     }
@@ -130,10 +136,15 @@ public struct Changeset: Sendable {
     }
 
     /// The one place a client changes: keeps the record and the set of changed clients.
+    /// A client that had nothing to write and now has is staged at the line recording, so an error
+    /// found at commit names that line, not one whose change was already committed.
     private mutating func put(_ id: String, _ client: StagedClient?) {
         if recording != nil, recording?[id] == nil { recording?[id] = .some(clients[id]) }
+        var client = client
+        let changed = client?.hasChanges == true
+        if let location = recordingAt, changed, !changedIDs.contains(id) { client?.stagedAt = location }
         clients[id] = client
-        if client?.hasChanges == true { changedIDs.insert(id) } else { changedIDs.remove(id) }
+        if changed { changedIDs.insert(id) } else { changedIDs.remove(id) }
         revision += 1
     }
 }

@@ -70,6 +70,7 @@ public enum CommandParser {
         }
         if !repeating && arguments.count > spec.arguments.count {
             let extra = arguments[spec.arguments.count]
+            if spec.id == .secretSet { throw secretOnTheLine(spec, at: extra.location) }
             throw ShellError(
                 .usage, command: spec.name, "unexpected argument '\(extra.text)'; usage: \(spec.usage)",
                 location: extra.location)
@@ -94,5 +95,15 @@ public enum CommandParser {
         let names = Set(CommandTable.all.map { $0.words[0] }).sorted()
         let suggestion = EditDistance.closest(to: first.text, among: names).map { "; did you mean '\($0)'?" } ?? ""
         return ShellError(.usage, command: nil, "unknown command '\(first.text)'\(suggestion)", location: first.location)
+    }
+
+    /// `secret set hunter2`: the word is neither used nor repeated, and the line stays out of history.
+    private static func secretOnTheLine(_ spec: CommandSpec, at location: SourceLocation) -> ShellError {
+        var error = ShellError(
+            .usage, command: spec.name,
+            "a secret is never given on the command line; use --env VAR, --file PATH, --stdin or --prompt",
+            location: location)
+        error.carriesSecret = true
+        return error
     }
 }

@@ -44,7 +44,9 @@ extension Session {
         do {
             return try FieldCatalog.settableField(i.arguments[0].text, for: change)
         } catch {
-            throw i.error(error.message, at: i.arguments[0])
+            var refusal = i.error(error.message, at: i.arguments[0])
+            refusal.carriesSecret = change == .set && error.kind == .secretField && i.arguments.count > 1
+            throw refusal
         }
     }
 

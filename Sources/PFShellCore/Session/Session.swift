@@ -57,7 +57,7 @@ public final class Session {
         let selectedBefore = selected
         var result = CommandResult()
         result.location = invocation.location
-        changeset.startRecording()
+        changeset.startRecording(at: invocation.location)
         do {
             try dispatch(invocation, &result)
             let record = changeset.stopRecording()

@@ -20,6 +20,9 @@ public struct ShellError: Error, Sendable, Equatable {
     public var location: SourceLocation?
     /// Further lines (one per field problem, per client of a commit, ...).
     public var notes: [String]
+    /// The line was refused because it carries secret material: the prompt leaves it out of its
+    /// history, and the message never repeats the refused word.
+    public var carriesSecret = false
 
     public init(
         _ category: Category, command: String? = nil, _ message: String, location: SourceLocation? = nil,
