@@ -9,6 +9,8 @@ final class Launcher {
     let options: ProgramOptions
     var environment = ProcessInfo.processInfo.environment
     var sandbox: Sandbox?
+    /// The script's text, read once: checked whole before connecting, then run.
+    private var scriptText: String?
 
     init(options: ProgramOptions) {
         self.options = options
@@ -54,9 +56,30 @@ final class Launcher {
         let runner = Runner(session: session, environment: environment, keepGoing: options.keepGoing)
         defer { sandbox?.stop() }
         runStartupFile(runner)
+        if !checkBeforeRunning(mode, runner) { return runner.status }
         if runner.status == .success { connect(runner, services) }
         if runner.status == .success || options.keepGoing || isTerminal(mode) { runInput(mode, runner, services) }
         return runner.status
+    }
+
+    /// A script or the `-c` commands are read whole first (`ScriptPreflight`): with a syntax error
+    /// or a variable nothing gives, nothing runs and nothing connects. Piped input and the prompt
+    /// run line by line as the lines come.
+    private func checkBeforeRunning(_ mode: InputMode, _ runner: Runner) -> Bool {
+        switch mode {
+        case .script(let path):
+            guard let text = ScriptFile.text(at: path) else {
+                Output.err("pfsh: cannot read the script '\(path)'")
+                runner.fail(.usage)
+                return false
+            }
+            scriptText = text
+            return runner.preflight([(text, path, 1)])
+        case .commands(let commands):
+            return runner.preflight(commands.enumerated().map { ($1, "-c", $0 + 1) })
+        case .oneShot, .piped, .terminal:
+            return true
+        }
     }
 
     private func isPiped(_ mode: InputMode) -> Bool {
@@ -115,11 +138,7 @@ final class Launcher {
     private func runInput(_ mode: InputMode, _ runner: Runner, _ services: TerminalServices) {
         switch mode {
         case .script(let path):
-            guard let text = ScriptFile.text(at: path) else {
-                Output.err("pfsh: cannot read the script '\(path)'")
-                runner.fail(.usage)
-                return
-            }
+            guard let text = scriptText else { return }
             runner.runScript(text: text, file: path)
             runner.checkNothingLeftStaged(file: path)
         case .commands(let commands):

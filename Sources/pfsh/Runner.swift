@@ -75,13 +75,7 @@ final class Runner {
     }
 
     private func source(_ path: String, at location: SourceLocation, line: SourceLocation, showLocations: Bool) {
-        let base = location.file
-        let resolved: String
-        if path.hasPrefix("/") || ["-c", "<stdin>", "<terminal>"].contains(base) {
-            resolved = path
-        } else {
-            resolved = FilePaths.join(FilePaths.folder(of: base), path)
-        }
+        let resolved = SourcePath.resolve(path, from: location.file)
         guard depth < 16 else {
             let message = "'\(path)' is sourced too deeply (16 levels); is it sourcing itself?"
             report(ShellError(.command, command: "source", message, location: line), showLocation: showLocations)
@@ -113,6 +107,16 @@ final class Runner {
         guard session.cache.isFull || !session.cache.clientIDs.isEmpty else { return }
         ClientIDCacheFile(apiURL: connection.settings.apiURL, user: connection.settings.user, environment: environment)
             .save(session.cache)
+    }
+
+    /// Reads a script (or the `-c` commands, in order) whole before any line runs; reports every
+    /// problem and says whether it may run. Nothing runs when one is found (exit status 2).
+    func preflight(_ texts: [(text: String, file: String, firstLine: Int)]) -> Bool {
+        var check = ScriptPreflight(
+            variables: Set(session.variables.keys), environment: Set(environment.keys), readFile: ScriptFile.text(at:))
+        let problems = texts.flatMap { check.problems(in: $0.text, file: $0.file, firstLine: $0.firstLine) }
+        for problem in problems { report(problem) }
+        return problems.isEmpty
     }
 
     /// At the prompt an error is reported and forgotten: the next command runs as usual.

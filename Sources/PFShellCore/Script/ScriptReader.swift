@@ -7,12 +7,12 @@ public struct ScriptReader {
     private var position: Substring.UnicodeScalarView.Index
     private var assembler: LineAssembler
 
-    public init(text: String, file: String) {
+    public init(text: String, file: String, firstLine: Int = 1) {
         var scalars = Substring(text).unicodeScalars
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         self.scalars = scalars
         self.position = scalars.startIndex
-        self.assembler = LineAssembler(file: file)
+        self.assembler = LineAssembler(file: file, firstLine: firstLine)
     }
 
     /// The next logical line, or nil at the end. Throws if the script ends inside a quote or after
