@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "PFShellEmulatorServerTests",
             dependencies: [
-                "PFShellEmulatorServer", "PFShellEmulator",
+                "PFShellEmulatorServer", "PFShellEmulator", "PFShellTestSupport",
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -133,7 +133,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PFShellHTTPTests",
-            dependencies: ["PFShellHTTP"],
+            dependencies: ["PFShellHTTP", "PFShellTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -143,7 +143,7 @@ let package = Package(
             dependencies: ["PFShellTestSupport", "PFShellHTTP", "PFShellJSON"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PFShellLineEditorTests", dependencies: ["PFShellLineEditor"], swiftSettings: swiftSettings),
+        .testTarget(name: "PFShellLineEditorTests", dependencies: ["PFShellLineEditor", "PFShellTestSupport"], swiftSettings: swiftSettings),
         /// Settings files on disk: the ThingWorx plan written through PFShellFiles in temporary folders.
         .testTarget(
             name: "PFShellFilesTests",

@@ -14,6 +14,9 @@ if ! python3 -c 'import openapi_schema_validator' 2>/dev/null && ! python3 -c 'i
 fi
 
 swift build --build-tests
+# A test that needs a program from outside the package (tmux, bash, zsh, fish, the conformance tool
+# beside the project) fails here when it is missing, instead of being skipped (RequiredTool).
+export PFSH_REQUIRE_ALL=1
 # One release build, shared by the tests of scripts/install.sh and scripts/package-deb.sh.
 PFSH_RELEASE_PRODUCTS=$(scripts/release-build.sh)
 export PFSH_RELEASE_PRODUCTS

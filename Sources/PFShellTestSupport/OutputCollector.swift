@@ -9,10 +9,12 @@ public final class OutputCollector: Sendable {
     }
 
     private let shared = Shared()
-    public let pipe = Pipe()
+    private let handle: FileHandle
 
-    public init() {
-        pipe.fileHandleForReading.readabilityHandler = { [shared] handle in
+    /// Reads the pipe's end `descriptor`, which it closes when it goes away.
+    init(reading descriptor: Int32) {
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        handle.readabilityHandler = { [shared] handle in
             let data = handle.availableData
             if data.isEmpty {
                 handle.readabilityHandler = nil

@@ -17,6 +17,21 @@ public final class TemporaryDirectory: @unchecked Sendable {
         (path as NSString).appendingPathComponent(name)
     }
 
+    public func write(_ text: String, to name: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file(name)))
+    }
+
+    /// The names in the folder, sorted.
+    public func names() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+
+    /// The permission bits of a file in the folder, e.g. `0o600`.
+    public func mode(_ name: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: file(name))
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
     deinit {
         try? FileManager.default.removeItem(atPath: path)
     }

@@ -136,29 +136,38 @@ final class Launcher {
     }
 
     private func runInput(_ mode: InputMode, _ runner: Runner, _ services: TerminalServices) {
+        runner.echo = CommandEcho(environment: environment)
+        defer { runner.echo = nil }
         switch mode {
         case .script(let path):
             guard let text = scriptText else { return }
             runner.runScript(text: text, file: path)
+            runner.echo?.endOfInput()
             runner.checkNothingLeftStaged(file: path)
         case .commands(let commands):
             for (index, command) in commands.enumerated() where !runner.shouldStop {
                 var assembler = LineAssembler(file: "-c", firstLine: index + 1)
                 if let line = assembler.feed(command) {
+                    runner.echo?.command(line)
                     runner.execute(line, showLocations: true)
                     continue
                 }
                 do {
-                    if let line = try assembler.finish() { runner.execute(line, showLocations: true) }
+                    if let line = try assembler.finish() {
+                        runner.echo?.command(line)
+                        runner.execute(line, showLocations: true)
+                    }
                 } catch {
                     runner.report(error)
                 }
             }
+            runner.echo?.endOfInput()
             runner.checkNothingLeftStaged(file: "-c")
         case .oneShot(let words):
             OneShotCommand.run(words, commit: options.commit, runner: runner)
         case .piped:
             PipedInput.run(runner)
+            runner.echo?.endOfInput()
             runner.checkNothingLeftStaged(file: "<stdin>")
         case .terminal:
             InteractiveLoop(runner: runner, services: services, environment: environment).run()

@@ -12,6 +12,9 @@ final class Runner {
     private var depth = 0
     private var savedCacheRevision: Int?
     var quitRequested = false
+    /// Set for the golden transcript tests only (`CommandEcho`): each command of the input marks
+    /// where its output begins.
+    var echo: CommandEcho?
 
     init(session: Session, environment: [String: String], keepGoing: Bool) {
         self.session = session
@@ -34,6 +37,7 @@ final class Runner {
                 return
             }
             guard let line else { return }
+            if depth == 0 { echo?.command(line) }
             execute(line, showLocations: showLocations)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOSSL
+import PFShellTestSupport
 import SwiftASN1
 import Testing
 import X509

@@ -1,5 +1,6 @@
 import Foundation
 import PFShellEmulator
+import PFShellTestSupport
 import Testing
 
 @testable import PFShellEmulatorServer

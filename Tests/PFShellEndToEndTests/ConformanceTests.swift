@@ -3,7 +3,8 @@ import PFShellTestSupport
 import Testing
 
 /// The cross-check: the shared conformance tool, which reads PingFederate's 12.1 OpenAPI document,
-/// run against the built emulator over HTTPS. Found beside the project (or at `$PF_CONFORMANCE`).
+/// run against the built emulator over HTTPS. Found beside the project (or at `$PF_CONFORMANCE`);
+/// without it the test is skipped, or fails under `PFSH_REQUIRE_ALL=1` (`RequiredTool`).
 @Suite struct ConformanceTests {
     static let tool: String? = {
         let beside = BuiltProducts.packageRoot.deletingLastPathComponent()
@@ -12,8 +13,9 @@ import Testing
         return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
     }()
 
-    @Test(.enabled(if: tool != nil, "the conformance tool is not beside the project"), arguments: [[], ["--strict"]])
+    @Test(.enabled(if: RequiredTool.runs(tool != nil), "the conformance tool is not beside the project"), arguments: [[], ["--strict"]])
     func theEmulatorPassesTheConformanceCheck(_ extra: [String]) throws {
+        try RequiredTool.require(Self.tool != nil, "the conformance tool is not beside the project (../shared/tools/pf-conformance) nor at $PF_CONFORMANCE")
         let emulator = try EmulatorProcess.start(extra)
         defer { emulator.stop() }
         let result = try ProcessRunner.run(

@@ -78,5 +78,16 @@ import Testing
 
     @Test func markersAreStripped() {
         #expect(TranscriptRun.withoutMarkers("a\n__sync_3__\nb\n") == "a\nb\n")
+        #expect(TranscriptRun.withoutMarkers("\u{1E}echo __sync_3__\n__sync_3__\n\u{1E}pending\n") == "\u{1E}pending\n")
+    }
+
+    /// stdout shows every command, stderr only those that printed there; a command's further lines
+    /// follow `> `, and what pfsh printed after its last command follows `[end]`.
+    @Test func commandMarksBecomeEchoedCommands() {
+        let text = "before\n\u{1E}echo one \\\n\u{1F}    two\none two\n\u{1E}pending\n\u{1E}quit\n\u{1E}\n"
+        #expect(CommandEchoes.render(text, everyCommand: true) == "before\npfsh> echo one \\\n>     two\none two\npfsh> pending\npfsh> quit\n")
+        #expect(CommandEchoes.render("\u{1E}list\n\u{1E}bad\nerror\n\u{1E}\nleft staged\n", everyCommand: false) == "pfsh> bad\nerror\n[end]\nleft staged\n")
+        #expect(CommandEchoes.render("", everyCommand: true) == "")
+        #expect(CommandEchoes.render("\u{1E}\n", everyCommand: true) == "")
     }
 }

@@ -33,55 +33,42 @@ enum PfshProcess {
     static let binary = BuiltProducts.path("pfsh")
     static let timeout: TimeInterval = 120
 
-    /// A write to the pipe of a pfsh that already stopped must fail with EPIPE, not kill the tests.
-    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
-
     static func run(
         _ arguments: [String], environment: [String: String], directory: String, input: PfshInput = .nothing
     ) throws -> PfshResult {
-        _ = ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = OutputCollector()
-        let err = OutputCollector()
-        process.standardOutput = out.pipe
-        process.standardError = err.pipe
-        var feeder: Pipe?
+        let stdin: ProcessRunner.Input
         switch input {
-        case .nothing:
-            process.standardInput = FileHandle.nullDevice
-        case .file(let path):
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw PfshProcessError(description: "cannot read \(path)") }
-            process.standardInput = handle
-        case .lines:
-            let pipe = Pipe()
-            feeder = pipe
-            process.standardInput = pipe
+        case .nothing: stdin = .nothing
+        case .file(let path): stdin = .file(path)
+        case .lines: stdin = .pipe
         }
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        if case .lines(let lines) = input, let feeder {
-            try feed(lines, to: feeder.fileHandleForWriting, of: process, watching: out)
+        let process = try ProcessRunner.start(binary, arguments, environment: .exactly(environment), directory: directory, input: stdin)
+        if case .lines(let lines) = input {
+            do {
+                try feed(lines, to: process)
+            } catch {
+                process.kill()
+                throw error
+            }
         }
-        try waitForExit(process)
-        out.waitForClose(timeout: 5)
-        err.waitForClose(timeout: 5)
-        return PfshResult(status: process.terminationStatus, stdout: out.text, stderr: err.text)
+        process.closeInput()
+        guard let status = process.wait(timeout: timeout) else {
+            process.kill()
+            throw PfshProcessError(description: "pfsh did not finish within \(Int(timeout)) s")
+        }
+        let result = process.result(status: status)
+        return PfshResult(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
-    private static func feed(_ lines: [PipedLine], to handle: FileHandle, of process: Process, watching out: OutputCollector) throws {
-        defer { try? handle.close() }
+    private static func feed(_ lines: [PipedLine], to process: RunningProcess) throws {
         for line in lines {
             switch line {
             case .text(let text):
-                guard write(text, to: handle) else { return }
+                guard process.write(text + "\n") else { return }
             case .sync(let marker, let action):
-                guard write("echo \(marker)", to: handle) else { return }
+                guard process.write("echo \(marker)\n") else { return }
                 let deadline = Date().addingTimeInterval(timeout)
-                while !out.hasLine(marker) {
+                while !process.stdout.hasLine(marker) {
                     // pfsh stopped reading (an error ended the script): the rest is never run.
                     guard process.isRunning else { return }
                     guard Date() < deadline else { throw PfshProcessError(description: "pfsh never printed \(marker)") }
@@ -90,21 +77,5 @@ enum PfshProcess {
                 try action()
             }
         }
-    }
-
-    /// False once pfsh has closed its end of the pipe.
-    private static func write(_ line: String, to handle: FileHandle) -> Bool {
-        (try? handle.write(contentsOf: Data((line + "\n").utf8))) != nil
-    }
-
-    private static func waitForExit(_ process: Process) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        guard !process.isRunning else {
-            process.terminate()
-            process.waitUntilExit()
-            throw PfshProcessError(description: "pfsh did not finish within \(Int(timeout)) s")
-        }
-        process.waitUntilExit()
     }
 }

@@ -3,7 +3,10 @@ import PFShellTestSupport
 import Testing
 
 /// `pfsh --sandbox` starts the pfsh-emulator beside it with demo data and stops it on the way out.
-@Suite struct SandboxTests {
+/// The tests find pfsh's emulator among all processes through `/proc`; without it they are skipped,
+/// and say so, rather than pass without having looked.
+@Suite(.enabled(if: SandboxWorld.canSeeProcesses, "needs /proc to find pfsh's emulator among the processes"))
+struct SandboxTests {
     @Test func theSandboxListsTheDemoClientsAndLeavesNoEmulatorRunning() throws {
         let directory = try TemporaryDirectory(prefix: "pfsh-sandbox")
         // The emulator inherits pfsh's environment: this tag finds it among all processes.
@@ -40,12 +43,12 @@ import Testing
     func noEmulatorOutlivesPfshKilledBy(_ signal: Int32) throws {
         let world = try SandboxWorld()
         let running = try world.startPfsh()
-        defer { if running.isRunning { kill(running.processIdentifier, SIGKILL) } }
-        let emulators = Self.processes(withEnvironment: world.tag).filter { $0 != running.processIdentifier }
+        defer { if running.isRunning { running.kill() } }
+        let emulators = Self.processes(withEnvironment: world.tag).filter { $0 != running.pid }
         #expect(emulators.count == 1, "pfsh and its emulator")
-        kill(running.processIdentifier, signal)
+        running.signal(signal)
         try #require(Self.waitUntilEnded(running), "pfsh did not die of signal \(signal)")
-        #expect(running.terminationReason == .uncaughtSignal && running.terminationStatus == signal)
+        #expect(running.terminatingSignal == signal)
         if signal != SIGKILL {
             // pfsh stopped and reaped its emulator before dying: not even a zombie is left.
             #expect(emulators.allSatisfy { kill($0, 0) == -1 && errno == ESRCH }, "pfsh died before its emulator")
@@ -73,12 +76,9 @@ import Testing
     }
 
     /// Waits up to thirty seconds for the process to end; false (and it is killed) if it does not.
-    static func waitUntilEnded(_ process: Process) -> Bool {
-        let deadline = Date().addingTimeInterval(30)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        guard process.isRunning else { return true }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    static func waitUntilEnded(_ process: RunningProcess) -> Bool {
+        guard process.wait(timeout: 30) == nil else { return true }
+        process.kill()
         return false
     }
 
@@ -107,6 +107,9 @@ struct SandboxWorld {
     let directory: TemporaryDirectory
     let tag = "PFSH_SANDBOX_TEST_TAG=\(UUID().uuidString)"
 
+    /// Whether this system has `/proc`, where the tests look for pfsh's emulator.
+    static let canSeeProcesses = FileManager.default.fileExists(atPath: "/proc/self/environ")
+
     init() throws {
         directory = try TemporaryDirectory(prefix: "pfsh-sandbox")
         for folder in ["home", "tmp"] {
@@ -128,23 +131,14 @@ struct SandboxWorld {
     }
 
     /// `pfsh --sandbox` reading commands from a pipe the test keeps open, once it has answered one.
-    func startPfsh() throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: PfshProcess.binary)
-        process.arguments = ["--no-rc", "--sandbox"]
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-        let input = Pipe()
-        let output = OutputCollector()
-        process.standardInput = input
-        process.standardOutput = output.pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("echo __up__\n".utf8))
-        guard output.waitForLine(timeout: 60, where: { $0 == "__up__" }) != nil else {
-            process.terminate()
-            throw PfshProcessError(description: "pfsh --sandbox never answered: \(output.text)")
+    func startPfsh() throws -> RunningProcess {
+        let process = try ProcessRunner.start(
+            PfshProcess.binary, ["--no-rc", "--sandbox"], environment: .exactly(environment), directory: directory.path, input: .pipe)
+        process.write("echo __up__\n")
+        guard process.stdout.waitForLine(timeout: 60, where: { $0 == "__up__" }) != nil else {
+            process.kill()
+            throw PfshProcessError(description: "pfsh --sandbox never answered: \(process.stdout.text)\(process.stderr.text)")
         }
-        return process  // which keeps `input`, and so pfsh's standard input, open
+        return process  // which keeps pfsh's standard input open
     }
 }

@@ -68,8 +68,8 @@ import Testing
     @Test func aSlowServerCostsAtMostTheBudget() throws {
         let server = try TestServer()
         defer { server.stop() }
-        kill(server.emulator.process.processIdentifier, SIGSTOP)  // accepts connections, never answers
-        defer { kill(server.emulator.process.processIdentifier, SIGCONT) }
+        kill(server.emulator.process.pid, SIGSTOP)  // accepts connections, never answers
+        defer { kill(server.emulator.process.pid, SIGCONT) }
         try writeRC(server)
         let start = Date()
         let result = try complete(server, "bash", ["--profile", "emu", "client", "show", ""])

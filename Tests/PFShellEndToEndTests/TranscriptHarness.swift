@@ -75,6 +75,7 @@ struct TranscriptRun {
         if !extra.contains("--trace") { arguments += ["--trace", tracePath] }
         arguments += extra
         var environment = server.environment
+        environment[CommandEchoes.variable] = "1"
         for (name, value) in transcript.environment { environment[name] = expand(value) }
         if let rc = transcript.rcFile {
             let folder = server.directory.file("config/pfsh")
@@ -92,9 +93,10 @@ struct TranscriptRun {
         }
         if server.stop() != 0 { problems.append("the emulator did not shut down cleanly") }
 
-        let stdout = Self.withoutMarkers(result.stdout)
+        let stdout = CommandEchoes.render(Self.withoutMarkers(result.stdout), everyCommand: true)
+        let stderr = CommandEchoes.render(Self.withoutMarkers(result.stderr), everyCommand: false)
         let secrets = server.credentialTexts + transcript.environment.filter { $0.name.uppercased().contains("SECRET") }.map(\.value)
-        for secret in secrets where (stdout + result.stderr).contains(secret) {
+        for secret in secrets where (stdout + stderr).contains(secret) {
             problems.append("pfsh printed a secret or the password")
         }
         let trace = (try? String(contentsOfFile: tracePath, encoding: .utf8)) ?? ""
@@ -104,15 +106,17 @@ struct TranscriptRun {
             temporaryDirectory: server.directory.path, port: server.port, runtimePort: server.runtimePort,
             closedPort: closedPort.map(String.init), impostorPort: impostor?.port)
         output = ExpectedOutput(
-            status: result.status, stdout: normalizer.normalize(stdout), stderr: normalizer.normalize(result.stderr))
+            status: result.status, stdout: normalizer.normalize(stdout), stderr: normalizer.normalize(stderr))
     }
 
     /// `#! input argv`: one run of pfsh per command line, its words after `arguments`, the runs'
-    /// outputs laid end to end.
+    /// outputs laid end to end. Each run is shown as `$ pfsh WORDS`, so pfsh marks no commands.
     private static func runEach(
         _ transcript: Transcript, after arguments: [String], environment: [String: String], directory: String,
         expand: (String) -> String
     ) throws -> PfshResult {
+        var environment = environment
+        environment[CommandEchoes.variable] = nil
         var stdout = ""
         var stderr = ""
         var status: Int32 = 0
@@ -162,13 +166,64 @@ struct TranscriptRun {
 
     static func marker(_ index: Int) -> String { "__sync_\(index + 1)__" }
 
+    /// Drops the sync markers and the `echo` commands that printed them.
     static func withoutMarkers(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !($0.hasPrefix("__sync_") && $0.hasSuffix("__")) }
+            .filter { line in
+                let marker = line.hasPrefix(CommandEchoes.echoPrefix + "echo ") ? line.dropFirst(CommandEchoes.echoPrefix.count + 5) : line
+                return !(marker.hasPrefix("__sync_") && marker.hasSuffix("__"))
+            }
             .joined(separator: "\n")
     }
 }
 
 extension Transcript {
     var usesClosedPort: Bool { arguments.contains { $0.contains("{closed-url}") } || environment.contains { $0.value.contains("{closed-url}") } }
+}
+
+/// Each command of a transcript before its output, as psql's regression files show them. pfsh
+/// marks where each command of its input begins, on stdout and on stderr, when
+/// `PFSH_ECHO_COMMANDS=1` (see `Sources/pfsh/CommandEcho.swift`): its first line after U+001E, the
+/// others after U+001F, and U+001E alone after the last command. Here the marks become
+/// `pfsh> COMMAND` (further lines of the command after `> `) and `[end]`.
+enum CommandEchoes {
+    static let variable = "PFSH_ECHO_COMMANDS"
+    static let echoPrefix = "\u{1E}"
+    static let continuationPrefix = "\u{1F}"
+
+    /// On stdout every command is shown; on stderr only the commands that printed something there.
+    /// `[end]` is shown only when something was printed after the last command.
+    static func render(_ text: String, everyCommand: Bool) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let endsInNewline = lines.last == ""
+        if endsInNewline { lines.removeLast() }
+        var rendered: [String] = []
+        var header: [String] = []
+        var isEnd = false
+        var body: [String] = []
+        func flush() {
+            if !header.isEmpty && (!body.isEmpty || (everyCommand && !isEnd)) { rendered += header }
+            rendered += body
+            header = []
+            body = []
+        }
+        for line in lines {
+            if line == echoPrefix {
+                flush()
+                header = ["[end]"]
+                isEnd = true
+            } else if line.hasPrefix(echoPrefix) {
+                flush()
+                header = ["pfsh> " + line.dropFirst(echoPrefix.count)]
+                isEnd = false
+            } else if line.hasPrefix(continuationPrefix), !header.isEmpty, body.isEmpty {
+                header.append("> " + line.dropFirst(continuationPrefix.count))
+            } else {
+                body.append(line)
+            }
+        }
+        flush()
+        guard !rendered.isEmpty else { return "" }
+        return rendered.joined(separator: "\n") + (endsInNewline ? "\n" : "")
+    }
 }

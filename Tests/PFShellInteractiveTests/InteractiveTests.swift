@@ -4,12 +4,13 @@ import PFShellJSON
 import PFShellTestSupport
 import Testing
 
-/// The interactive shell as a person uses it: Tab, history, Ctrl-C, vi mode.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+/// The interactive shell as a person uses it: Tab, history, Ctrl-C, vi mode. Needs tmux (`RequiredTool`).
+@Suite(.serialized, .enabled(if: RequiredTool.runs(TmuxSession.isAvailable), "tmux is not installed"))
 struct InteractiveTests {
     let emulator: EmulatorProcess
 
     init() throws {
+        try RequiredTool.require(TmuxSession.isAvailable, "tmux is not installed (scripts/setup.sh installs it)")
         emulator = try EmulatorProcess.start(["--seed", "demo"])
         try createClient("live-client-42")
     }

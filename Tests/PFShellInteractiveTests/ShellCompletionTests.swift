@@ -6,7 +6,8 @@ import Testing
 
 /// `completions/` in real bash, zsh and fish, each in tmux with a temporary HOME whose pfshrc
 /// defines a profile pointing at an emulator: the shells ask pfsh, which completes as its prompt does.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+/// Needs tmux, bash, zsh and fish (`RequiredTool`).
+@Suite(.serialized, .enabled(if: RequiredTool.runs(TmuxSession.isAvailable), "tmux is not installed"))
 struct ShellCompletionTests {
     enum Shell: String, CaseIterable {
         case bash, zsh, fish
@@ -20,6 +21,7 @@ struct ShellCompletionTests {
     let emulator: EmulatorProcess
 
     init() throws {
+        try RequiredTool.require(TmuxSession.isAvailable, "tmux is not installed (scripts/setup.sh installs it)")
         emulator = try EmulatorProcess.start(["--seed", "demo"])
         let transport = try CurlTransport(
             options: TransportOptions(caFile: emulator.caFile, credentials: .basic(user: EmulatorProcess.user, password: EmulatorProcess.password)))
@@ -98,7 +100,7 @@ struct ShellCompletionTests {
 
     @Test(arguments: Shell.allCases)
     func theShellCompletesAsThePromptDoes(_ kind: Shell) throws {
-        try #require(kind.isInstalled, "\(kind.rawValue) is not installed (scripts/setup.sh installs it)")
+        try RequiredTool.require(kind.isInstalled, "\(kind.rawValue) is not installed (scripts/setup.sh installs it)")
         let shell = try start(kind)
         defer { shell.stop() }
         try expect(shell, typing: "pfsh cli", toShow: "pfsh client ")

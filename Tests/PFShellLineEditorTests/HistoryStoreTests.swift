@@ -1,16 +1,14 @@
 import Foundation
 @testable import PFShellLineEditor
+import PFShellTestSupport
 import Testing
 
 @Suite("history store")
 struct HistoryStoreTests {
     /// A fresh folder per test, removed afterwards.
     private func withTemporaryDirectory(_ body: (URL) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("pfsh-history-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try body(directory)
+        let directory = try TemporaryDirectory(prefix: "pfsh-history-tests")
+        try body(URL(fileURLWithPath: directory.path))
     }
 
     private func mode(_ path: String) throws -> Int {
