@@ -77,6 +77,50 @@ import Testing
         #expect(shell.session.changeset["demo-portal"]?.current["description"] == "mine")
         shell.ok("commit --force")
         #expect(shell.stored("demo-portal")?["description"] == "mine")
+        #expect(shell.stored("demo-portal")?["name"] == "Renamed by someone else", "--force kept the other change")
+    }
+
+    @Test func forceOnAFieldBothChangedKeepsTheStagedValue() {
+        let shell = SessionHarness(seed: true)
+        shell.ok("client edit demo-portal")
+        shell.ok("set description 'mine'")
+        let other = SessionHarness(api: shell.api)
+        other.ok("client edit demo-portal")
+        other.ok("set description 'theirs'")
+        other.ok("redirect add https://other.example.com/cb")
+        other.ok("commit")
+        shell.ok("commit --force")
+        #expect(shell.stored("demo-portal")?["description"] == "mine")
+        #expect(shell.stored("demo-portal")?["redirectUris"]?.arrayValue?.contains("https://other.example.com/cb") == true)
+    }
+
+    @Test func rebaseMovesTheEditOntoTheServersCopyAndNamesTheFieldsBothChanged() {
+        let shell = SessionHarness(seed: true)
+        shell.ok("client edit demo-portal")
+        shell.ok("set description 'mine'")
+        shell.ok("set name 'Portal (mine)'")
+        let other = SessionHarness(api: shell.api)
+        other.ok("client edit demo-portal")
+        other.ok("set name 'Portal (theirs)'")
+        other.ok("set enabled false")
+        other.ok("commit")
+        let writes = shell.port.writes.count
+        #expect(shell.ok("client rebase") == [
+            "rebased client 'demo-portal' onto the server's copy; changed on both sides (the staged value is kept):", "  name",
+        ])
+        #expect(shell.port.writes.count == writes, "a rebase writes nothing")
+        let diff = shell.ok("diff").joined(separator: "\n")
+        #expect(diff.contains("description") && diff.contains("name") && !diff.contains("enabled"))
+        shell.ok("commit")
+        #expect(shell.stored("demo-portal")?["enabled"] == false)
+        #expect(shell.stored("demo-portal")?["name"] == "Portal (mine)")
+        #expect(shell.ok("client rebase demo-portal").first?.contains("no staged edit") != true)
+    }
+
+    @Test func rebaseWithoutAStagedEditIsRefused() {
+        let shell = SessionHarness(seed: true)
+        let error = shell.fails("client rebase demo-portal")
+        #expect(error?.message == "client 'demo-portal' has no staged edit to rebase")
     }
 
     @Test func aPartialCommitReportsEachClientAndKeepsWhatWasNotApplied() {

@@ -63,6 +63,10 @@ public enum CommandTable {
             .clientClone, "client clone", [ArgumentSpec("SOURCE", .clientID), ArgumentSpec("NEW-ID", .newClientID)],
             group: "Clients", stages: true, "stage a copy of a client under a new ID (without its secret)"),
         CommandSpec(
+            .clientRebase, "client rebase", [ArgumentSpec("ID", .clientID, optional: true)],
+            group: "Clients",
+            "move a staged edit onto the server's current copy, naming fields both changed"),
+        CommandSpec(
             .clientTest, "client test", [ArgumentSpec("ID", .clientID)],
             options: [
                 OptionSpec("--token-url", value: "URL", .url, "the token endpoint (default: port 9031 of the admin host)"),

@@ -191,4 +191,29 @@ extension Session {
         }
         r.output += TextTable.render(header: ["ID", "NAME"], rows: items.map(row))
     }
+
+    /// `client rebase [ID]`: the staged edit re-applied onto the server's current copy, which
+    /// becomes its new base; nothing is written. The fields both sides changed are listed: the
+    /// staged value wins there, so the user can look before committing.
+    func rebaseClient(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let id: String
+        if let given = i.argument(0) { id = given } else { id = try selectedOrFail(i) }
+        guard let staged = changeset[id], staged.action == .update, let base = staged.base else {
+            throw i.error("client '\(id)' has no staged edit to rebase", at: i.arguments.first)
+        }
+        guard let server = try fetchClient(i, id) else {
+            throw i.error("client '\(id)' was deleted on the server; 'discard \(id)' or stage it anew", at: i.arguments.first)
+        }
+        let both = ClientRebase.bothChanged(base: base, current: staged.current, server: server)
+        let rebased = ClientRebase.onto(server, base: base, current: staged.current)
+        changeset.stage(id, action: .update, base: server, current: rebased, at: staged.stagedAt)
+        if ClientComparison.differences(base, server).isEmpty {
+            r.print("client '\(id)' has not changed on the server; nothing to rebase")
+        } else if both.isEmpty {
+            r.print("rebased client '\(id)' onto the server's copy; no field was changed on both sides")
+        } else {
+            r.print("rebased client '\(id)' onto the server's copy; changed on both sides (the staged value is kept):")
+            r.output += both.map { "  " + $0 }
+        }
+    }
 }

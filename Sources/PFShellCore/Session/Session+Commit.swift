@@ -59,7 +59,7 @@ extension Session {
             guard let current else { return false }
             serverCopy = current
         }
-        let request = CommitRequests.request(for: client, serverCopy: serverCopy)
+        let request = CommitRequests.request(for: forced(client, over: serverCopy), serverCopy: serverCopy)
         let response: APIResponse
         do {
             response = try call(i, request)
@@ -77,6 +77,15 @@ extension Session {
         report.succeed(client)
         streamOutput?(jsonOutput ? JSONPrinter.print(CommitReport.appliedJSON(client)) : CommitReport.appliedLine(client))
         return true
+    }
+
+    /// Under `--force`, an edit goes onto the server's copy as it is now: the fields this session
+    /// changed win, every other field keeps what the server holds.
+    private func forced(_ client: StagedClient, over serverCopy: JSONObject?) -> StagedClient {
+        guard client.action == .update, let serverCopy, let base = client.base else { return client }
+        var rebased = client
+        rebased.current = ClientRebase.onto(serverCopy, base: base, current: client.current)
+        return rebased
     }
 
     /// Re-reads a client that existed and stops the commit if it changed since it was fetched.

@@ -102,6 +102,7 @@ public final class Session {
         case .clientEnsure: try ensureClient(i, &r)
         case .clientDelete: try deleteClient(i, &r)
         case .clientClone: try cloneClient(i, &r)
+        case .clientRebase: try rebaseClient(i, &r)
         case .clientTest: try testClient(i, &r)
         case .presetList: listPresets(&r)
         case .presetShow: try showPreset(i, &r)
