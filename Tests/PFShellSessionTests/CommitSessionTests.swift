@@ -104,6 +104,10 @@ import Testing
         other.ok("set name 'Portal (theirs)'")
         other.ok("set enabled false")
         other.ok("commit")
+        #expect(shell.fails("commit")?.category == .commit)
+        let both = shell.ok("diff")
+        #expect(both.contains("  ! name: \"Portal (theirs)\" on the server now ('client rebase' to take the server's other changes)"))
+        #expect(!both.contains { $0.hasPrefix("  ! description") })
         let writes = shell.port.writes.count
         #expect(shell.ok("client rebase") == [
             "rebased client 'demo-portal' onto the server's copy; changed on both sides (the staged value is kept):", "  name",
@@ -111,6 +115,7 @@ import Testing
         #expect(shell.port.writes.count == writes, "a rebase writes nothing")
         let diff = shell.ok("diff").joined(separator: "\n")
         #expect(diff.contains("description") && diff.contains("name") && !diff.contains("enabled"))
+        #expect(!diff.contains("on the server now"), "after a rebase there is no conflict left to show")
         shell.ok("commit")
         #expect(shell.stored("demo-portal")?["enabled"] == false)
         #expect(shell.stored("demo-portal")?["name"] == "Portal (mine)")

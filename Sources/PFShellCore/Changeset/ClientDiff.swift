@@ -2,7 +2,9 @@ import PFShellJSON
 
 /// `diff` and `pending` text for staged clients; secrets masked, a changed secret marked as changed.
 public enum ClientDiff {
-    public static func lines(_ client: StagedClient) -> [String] {
+    /// `server`: the copy a commit found on the server when it stopped on a conflict; each field
+    /// both sides changed then shows the server's value too.
+    public static func lines(_ client: StagedClient, server: JSONObject? = nil) -> [String] {
         let header: String
         var body: [String] = []
         switch client.action {
@@ -19,7 +21,7 @@ public enum ClientDiff {
                 var lines: [String] = []
                 if let before = difference.before { lines.append("  - \(difference.path): \(render(before))") }
                 if let after = difference.after { lines.append("  + \(difference.path): \(render(after))") }
-                return lines
+                return lines + serverSide(difference.path, client, server)
             }
         }
         if client.newSecret != nil {
@@ -38,6 +40,15 @@ public enum ClientDiff {
             if client.newSecret != nil { fields.append("secret") }
             return "update \(client.clientId): \(fields.joined(separator: ", "))"
         }
+    }
+
+    /// `! path: VALUE on the server now` for a field the server changed too since the fetch.
+    private static func serverSide(_ path: String, _ client: StagedClient, _ server: JSONObject?) -> [String] {
+        guard let server, let base = client.base,
+            ClientRebase.bothChanged(base: base, current: client.current, server: server).contains(path)
+        else { return [] }
+        let value = ClientJSON.value(at: path, in: ClientJSON.masked(server)).map(render) ?? "absent"
+        return ["  ! \(path): \(value) on the server now ('client rebase' to take the server's other changes)"]
     }
 
     static func render(_ value: JSONValue) -> String {

@@ -100,8 +100,8 @@ struct CommitReport {
         }
         if let conflict = conflictDetails {
             lines.append(
-                "to start again from the server's version: 'discard \(conflict.id)' then 'client edit \(conflict.id)'; "
-                    + "to overwrite it: 'commit --force'")
+                "to keep both: 'client rebase \(conflict.id)', 'diff', then 'commit'; to write your fields over "
+                    + "the server's: 'commit --force'; to start again: 'discard \(conflict.id)'")
         }
         return lines
     }

@@ -207,6 +207,7 @@ extension Session {
         let both = ClientRebase.bothChanged(base: base, current: staged.current, server: server)
         let rebased = ClientRebase.onto(server, base: base, current: staged.current)
         changeset.stage(id, action: .update, base: server, current: rebased, at: staged.stagedAt)
+        conflictCopies[id] = nil
         if ClientComparison.differences(base, server).isEmpty {
             r.print("client '\(id)' has not changed on the server; nothing to rebase")
         } else if both.isEmpty {

@@ -101,6 +101,7 @@ extension Session {
         }
         let changes = ClientComparison.differences(client.base ?? [:], now)
         if !changes.isEmpty && !force {
+            conflictCopies[client.clientId] = now
             report.conflict(
                 client.clientId,
                 changes.map { change in
@@ -115,6 +116,7 @@ extension Session {
 
     /// After a write: the client stays selectable with the server's copy as its new base.
     private func applied(_ client: StagedClient, _ stored: JSONObject?) {
+        conflictCopies[client.clientId] = nil
         if let secret = client.newSecret { knownSecrets[client.clientId] = secret }
         if client.action == .delete {
             changeset.remove(client.clientId)

@@ -13,7 +13,7 @@ extension Session {
             r.emit(.array(clients.map(ClientDiff.json)))
             return
         }
-        let lines = clients.flatMap(ClientDiff.lines)
+        let lines = clients.flatMap { ClientDiff.lines($0, server: conflictCopies[$0.clientId]) }
         r.output += lines.isEmpty ? ["no staged changes"] : lines
     }
 

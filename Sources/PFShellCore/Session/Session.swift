@@ -41,6 +41,8 @@ public final class Session {
     var newIDsToVerify: Set<String> = []
 
     var undoStack: [UndoStep] = []
+    /// The server's copy of each client a commit stopped on, for `diff` to show both sides.
+    var conflictCopies: [String: JSONObject] = [:]
 
     /// What one command changed: enough to put it back, and no more.
     struct UndoStep {
