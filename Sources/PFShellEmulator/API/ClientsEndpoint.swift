@@ -90,7 +90,7 @@ struct ClientsEndpoint {
         case .success(let body): parsed = body
         }
         parsed.fields["clientId"] = .string(id)  // the path wins over the body
-        parsed.fields = ClientDefaults.ordered(parsed.fields, ClientModel.client)
+        parsed.fields = ClientModel.client.ordered(parsed.fields)
         let secret = parsed.secret.resolved
         let issues = parsed.rules(hasSecret: secret != nil, state: state)
         guard issues.isEmpty else { return APIResult.validation(issues) }
