@@ -32,23 +32,32 @@ extension AdminAPI {
 
     private func routeClients(_ context: RequestContext, _ rest: [String], state: inout EmulatorState) -> APIResponse {
         var endpoint = ClientsEndpoint(api: self, context: context, state: state)
-        let method = context.request.method
         let response: APIResponse
-        switch (rest.count, method) {
-        case (0, "GET"): response = endpoint.list()
-        case (0, "POST"): response = endpoint.create()
-        case (1, "GET"): response = endpoint.get(rest[0])
-        case (1, "PUT"): response = endpoint.replace(rest[0])
-        case (1, "DELETE"): response = endpoint.delete(rest[0])
-        case (3, "GET") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
-            response = endpoint.getSecret(rest[0])
-        case (3, "PUT") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
-            response = endpoint.replaceSecret(rest[0])
-        case (0, _), (1, _), (3, _): response = APIResult.methodNotAllowed(method)
-        default: response = APIResult.notFound(rest.joined(separator: "/"))
+        do {
+            response = try clients(&endpoint, context.request.method, rest)
+        } catch {
+            response = error.response
         }
         state = endpoint.state
         return response
+    }
+
+    private func clients(_ endpoint: inout ClientsEndpoint, _ method: String, _ rest: [String]) throws(APIFailure)
+        -> APIResponse
+    {
+        switch (rest.count, method) {
+        case (0, "GET"): endpoint.list()
+        case (0, "POST"): try endpoint.create()
+        case (1, "GET"): endpoint.get(rest[0])
+        case (1, "PUT"): try endpoint.replace(rest[0])
+        case (1, "DELETE"): endpoint.delete(rest[0])
+        case (3, "GET") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
+            endpoint.getSecret(rest[0])
+        case (3, "PUT") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
+            try endpoint.replaceSecret(rest[0])
+        case (0, _), (1, _), (3, _): APIResult.methodNotAllowed(method)
+        default: APIResult.notFound(rest.joined(separator: "/"))
+        }
     }
 
     private func isAuthorized(_ request: APIRequest) -> Bool {

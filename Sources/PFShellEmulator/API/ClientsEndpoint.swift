@@ -49,12 +49,8 @@ struct ClientsEndpoint {
         return value
     }
 
-    mutating func create() -> APIResponse {
-        let parsed: ClientBody
-        switch ClientBody.parse(context.request.body, api: api, state: state) {
-        case .failure(let response): return response
-        case .success(let body): parsed = body
-        }
+    mutating func create() throws(APIFailure) -> APIResponse {
+        let parsed = try ClientBody.parse(context.request.body, api: api, state: state)
         var issues: [ValidationIssue] = []
         let id = parsed.fields["clientId"]?.stringValue ?? ""
         if state.clients[id] != nil {
@@ -82,13 +78,9 @@ struct ClientsEndpoint {
         return .json(200, .object(representation.render(client)))
     }
 
-    mutating func replace(_ id: String) -> APIResponse {
+    mutating func replace(_ id: String) throws(APIFailure) -> APIResponse {
         guard let existing = state.clients[id] else { return APIResult.notFound(id) }
-        var parsed: ClientBody
-        switch ClientBody.parse(context.request.body, api: api, state: state) {
-        case .failure(let response): return response
-        case .success(let body): parsed = body
-        }
+        var parsed = try ClientBody.parse(context.request.body, api: api, state: state)
         parsed.fields["clientId"] = .string(id)  // the path wins over the body
         parsed.fields = ClientModel.client.ordered(parsed.fields)
         let secret = parsed.secret.resolved
@@ -122,13 +114,9 @@ struct ClientsEndpoint {
     /// A new secret, and the secondary secrets when the body lists them (kept otherwise, a guess).
     /// Refused for a client whose authentication type uses no secret: a guess, as clients of type
     /// NONE may still hold one.
-    mutating func replaceSecret(_ id: String) -> APIResponse {
+    mutating func replaceSecret(_ id: String) throws(APIFailure) -> APIResponse {
         guard var client = state.clients[id] else { return APIResult.notFound(id) }
-        let body: JSONObject
-        switch ClientBody.parseSecretBody(context.request.body, strict: api.configuration.strict) {
-        case .failure(let response): return response
-        case .success(let object): body = object
-        }
+        let body = try ClientBody.parseSecretBody(context.request.body, strict: api.configuration.strict)
         let sealer = SecretSealer(key: state.sealingKey)
         let type = client.fields["clientAuth"]?["type"]?.stringValue ?? "NONE"
         let secondary = SecondarySecretsInput.read(body["secondarySecrets"], sealer: sealer)

@@ -15,10 +15,11 @@ struct AuthorizationEndpoint {
 
     mutating func respond() -> APIResponse {
         let parameters: OAuthParameters
-        switch OAuthParameters.of(exchange.request, from: .bodyAndQuery) {
-        case .unsupportedContentType(let type):
-            return OAuthResponse.errorPage("The request must be a form (application/x-www-form-urlencoded), not \(type).")
-        case .success(let parsed): parameters = parsed
+        do {
+            parameters = try OAuthParameters.of(exchange.request, from: .bodyAndQuery)
+        } catch {
+            return OAuthResponse.errorPage(
+                "The request must be a form (application/x-www-form-urlencoded), not \(error.type).")
         }
         if let name = parameters.repeated(among: ["client_id", "redirect_uri"]) {
             return OAuthResponse.errorPage("The parameter \(name) is repeated.")

@@ -56,10 +56,10 @@ struct SignOnEndpoint {
             return OAuthResponse.errorPage("The sign-on request belongs to another browser: its cookie was not sent.")
         }
         let parameters: OAuthParameters
-        switch OAuthParameters.of(exchange.request, from: .bodyAndQuery) {
-        case .unsupportedContentType(let type):
-            return OAuthResponse.errorPage("The login form must be posted as a form, not \(type).")
-        case .success(let parsed): parameters = parsed
+        do {
+            parameters = try OAuthParameters.of(exchange.request, from: .bodyAndQuery)
+        } catch {
+            return OAuthResponse.errorPage("The login form must be posted as a form, not \(error.type).")
         }
         let action = Self.resumePath(id)
         if parameters["pf.cancel"] == "clicked" {

@@ -30,12 +30,7 @@ struct TokenEndpoint {
     }
 
     private mutating func issue() throws(OAuthError) -> APIResponse {
-        let parameters: OAuthParameters
-        switch OAuthParameters.of(exchange.request, from: .bodyAndQuery) {
-        case .unsupportedContentType(let type):
-            throw .invalidRequest("The request must be application/x-www-form-urlencoded, not \(type).")
-        case .success(let parsed): parameters = parsed
-        }
+        let parameters = try OAuthParameters.form(exchange.request, from: .bodyAndQuery)
         if let name = parameters.firstRepeated { throw .invalidRequest("The parameter \(name) is repeated.") }
         guard let grantType = parameters["grant_type"] else { throw .invalidRequest("grant_type is required") }
         guard let clientGrantType = Self.supported[grantType] else {
@@ -43,11 +38,7 @@ struct TokenEndpoint {
                 400, "unsupported_grant_type",
                 Self.notEmulated.contains(grantType) ? "The emulator does not implement the \(grantType) grant type." : nil)
         }
-        let client: RuntimeClient
-        switch ClientAuthentication(exchange: exchange, parameters: parameters).authenticate() {
-        case .failed(let error): throw error
-        case .authenticated(let authenticated): client = authenticated
-        }
+        let client = try ClientAuthentication(exchange: exchange, parameters: parameters).authenticate()
         guard client.allows(clientGrantType) else {
             throw .unauthorizedClient("The client is not authorized to use the \(grantType) grant type.")
         }

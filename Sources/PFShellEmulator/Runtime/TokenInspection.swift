@@ -13,16 +13,19 @@ struct TokenInspection {
     /// `scope` (when not empty), `client_id`, `exp` and, for a user's token, `sub`; an active
     /// refresh token only `active`; anything else `{"active": false}` with 200.
     func introspect() -> APIResponse {
-        let parameters: OAuthParameters
-        switch authenticatedCaller() {
-        case .failure(let error): return error.response
-        case .success(let (client, parsed)):
-            guard client.allows("ACCESS_TOKEN_VALIDATION") else {
-                return OAuthError.unauthorizedClient("The client is not authorized to validate access tokens.").response
-            }
-            parameters = parsed
+        do {
+            return try introspection()
+        } catch {
+            return error.response
         }
-        guard let token = parameters["token"] else { return OAuthError.invalidRequest("token is required").response }
+    }
+
+    private func introspection() throws(OAuthError) -> APIResponse {
+        let (client, parameters) = try authenticatedCaller()
+        guard client.allows("ACCESS_TOKEN_VALIDATION") else {
+            throw .unauthorizedClient("The client is not authorized to validate access tokens.")
+        }
+        guard let token = parameters["token"] else { throw .invalidRequest("token is required") }
         let inactive = OAuthResponse.json(["active": false])
         if parameters["token_type_hint"] == "refresh_token" {
             if let refresh = grants.refreshTokens[token], refresh.isUsable(now: exchange.now),
@@ -45,27 +48,25 @@ struct TokenInspection {
     /// token takes its grant's access tokens with it. An unknown token is a success; another client's
     /// token is refused with `unauthorized_client`.
     mutating func revoke() -> APIResponse {
-        let parameters: OAuthParameters
-        let client: RuntimeClient
-        switch authenticatedCaller() {
-        case .failure(let error): return error.response
-        case .success(let (caller, parsed)):
-            client = caller
-            parameters = parsed
-        }
-        guard let token = parameters["token"] else { return OAuthError.invalidRequest("token is required").response }
-        if let refresh = grants.refreshTokens[token] {
-            guard refresh.clientId == client.id else { return notYours }
-            grants.revoke(grant: refresh.grant)
-        } else if let access = grants.accessTokens[token] {
-            guard access.clientId == client.id else { return notYours }
-            grants.accessTokens[token] = nil
+        do {
+            try revocation()
+        } catch {
+            return error.response
         }
         return APIResponse(status: 200, headers: OAuthResponse.jsonHeaders)
     }
 
-    private var notYours: APIResponse {
-        OAuthError.unauthorizedClient("The token was not issued to this client.").response
+    private mutating func revocation() throws(OAuthError) {
+        let (client, parameters) = try authenticatedCaller()
+        guard let token = parameters["token"] else { throw .invalidRequest("token is required") }
+        let notYours = OAuthError.unauthorizedClient("The token was not issued to this client.")
+        if let refresh = grants.refreshTokens[token] {
+            guard refresh.clientId == client.id else { throw notYours }
+            grants.revoke(grant: refresh.grant)
+        } else if let access = grants.accessTokens[token] {
+            guard access.clientId == client.id else { throw notYours }
+            grants.accessTokens[token] = nil
+        }
     }
 
     /// `GET /idp/userinfo.openid` with `Authorization: Bearer`: `{"sub": user}` for an access token
@@ -90,23 +91,10 @@ struct TokenInspection {
         return access
     }
 
-    private enum Caller {
-        case success((RuntimeClient, OAuthParameters))
-        case failure(OAuthError)
-    }
-
-    /// The body's parameters and the client they authenticate.
-    private func authenticatedCaller() -> Caller {
-        let parameters: OAuthParameters
-        switch OAuthParameters.of(exchange.request, from: .body) {
-        case .unsupportedContentType(let type):
-            return .failure(.invalidRequest("The request must be application/x-www-form-urlencoded, not \(type)."))
-        case .success(let parsed): parameters = parsed
-        }
-        if let name = parameters.firstRepeated { return .failure(.invalidRequest("The parameter \(name) is repeated.")) }
-        switch ClientAuthentication(exchange: exchange, parameters: parameters).authenticate() {
-        case .failed(let error): return .failure(error)
-        case .authenticated(let client): return .success((client, parameters))
-        }
+    /// The client the body's parameters authenticate, and the parameters.
+    private func authenticatedCaller() throws(OAuthError) -> (RuntimeClient, OAuthParameters) {
+        let parameters = try OAuthParameters.form(exchange.request, from: .body)
+        if let name = parameters.firstRepeated { throw .invalidRequest("The parameter \(name) is repeated.") }
+        return (try ClientAuthentication(exchange: exchange, parameters: parameters).authenticate(), parameters)
     }
 }
