@@ -31,32 +31,29 @@ extension AdminAPI {
     }
 
     private func routeClients(_ context: RequestContext, _ rest: [String], state: inout EmulatorState) -> APIResponse {
-        var endpoint = ClientsEndpoint(api: self, context: context, state: state)
-        let response: APIResponse
         do {
-            response = try clients(&endpoint, context.request.method, rest)
+            return try clients(ClientsEndpoint(api: self, context: context), rest, state: &state)
         } catch {
-            response = error.response
+            return error.response
         }
-        state = endpoint.state
-        return response
     }
 
-    private func clients(_ endpoint: inout ClientsEndpoint, _ method: String, _ rest: [String]) throws(APIFailure)
-        -> APIResponse
+    private func clients(_ endpoint: ClientsEndpoint, _ rest: [String], state: inout EmulatorState)
+        throws(APIFailure) -> APIResponse
     {
+        let method = endpoint.context.request.method
         switch (rest.count, method) {
-        case (0, "GET"): endpoint.list()
-        case (0, "POST"): try endpoint.create()
-        case (1, "GET"): endpoint.get(rest[0])
-        case (1, "PUT"): try endpoint.replace(rest[0])
-        case (1, "DELETE"): endpoint.delete(rest[0])
+        case (0, "GET"): return endpoint.list(state)
+        case (0, "POST"): return try endpoint.create(&state)
+        case (1, "GET"): return endpoint.get(rest[0], state)
+        case (1, "PUT"): return try endpoint.replace(rest[0], &state)
+        case (1, "DELETE"): return endpoint.delete(rest[0], &state)
         case (3, "GET") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
-            endpoint.getSecret(rest[0])
+            return endpoint.getSecret(rest[0], state)
         case (3, "PUT") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
-            try endpoint.replaceSecret(rest[0])
-        case (0, _), (1, _), (3, _): APIResult.methodNotAllowed(method)
-        default: APIResult.notFound(rest.joined(separator: "/"))
+            return try endpoint.replaceSecret(rest[0], &state)
+        case (0, _), (1, _), (3, _): return APIResult.methodNotAllowed(method)
+        default: return APIResult.notFound(rest.joined(separator: "/"))
         }
     }
 

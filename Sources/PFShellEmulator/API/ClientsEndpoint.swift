@@ -1,26 +1,19 @@
 import PFShellJSON
 
 /// `/oauth/clients` and `/oauth/clients/{id}[/clientAuth/clientSecret]`, keyed by clientId.
-/// Works on a copy of the state, which the router takes back whatever the answer: each request
-/// changes it only after every check has passed, so a refused request leaves it as it was.
+/// A request that changes clients changes the state it is given in place, and only after every
+/// check has passed, so a refused request leaves it as it was.
 struct ClientsEndpoint {
     let api: AdminAPI
     let context: RequestContext
-    var state: EmulatorState
 
-    init(api: AdminAPI, context: RequestContext, state: EmulatorState) {
-        self.api = api
-        self.context = context
-        self.state = state
-    }
-
-    var representation: ClientRepresentation {
+    func representation(_ state: EmulatorState) -> ClientRepresentation {
         ClientRepresentation(api: api, state: state, request: context.request)
     }
 
     // MARK: - Collection
 
-    func list() -> APIResponse {
+    func list(_ state: EmulatorState) -> APIResponse {
         let query = context.query
         var issues: [ValidationIssue] = []
         let page = positiveInteger(query["page"], name: "page", issues: &issues) ?? 1
@@ -37,7 +30,8 @@ struct ClientsEndpoint {
         } else {
             pageItems = page == 1 ? matching : []
         }
-        return .json(200, ["items": .array(pageItems.map { .object(representation.render($0)) })])
+        let view = representation(state)
+        return .json(200, ["items": .array(pageItems.map { .object(view.render($0)) })])
     }
 
     private func positiveInteger(_ text: String?, name: String, issues: inout [ValidationIssue]) -> Int? {
@@ -49,7 +43,7 @@ struct ClientsEndpoint {
         return value
     }
 
-    mutating func create() throws(APIFailure) -> APIResponse {
+    func create(_ state: inout EmulatorState) throws(APIFailure) -> APIResponse {
         let parsed = try ClientBody.parse(context.request.body, api: api, state: state)
         var issues: [ValidationIssue] = []
         let id = parsed.fields["clientId"]?.stringValue ?? ""
@@ -67,18 +61,18 @@ struct ClientsEndpoint {
         let stored = StoredClient(
             fields: storable(parsed.fields), secret: secret, secondarySecrets: parsed.secondarySecrets.resolved(current: []),
             creationDate: now, modificationDate: now, clientSecretChangedTime: secret == nil ? nil : now)
-        save(stored)
-        return .json(201, .object(representation.render(stored)))
+        save(stored, in: &state)
+        return .json(201, .object(representation(state).render(stored)))
     }
 
     // MARK: - One client
 
-    func get(_ id: String) -> APIResponse {
+    func get(_ id: String, _ state: EmulatorState) -> APIResponse {
         guard let client = state.clients[id] else { return APIResult.notFound(id) }
-        return .json(200, .object(representation.render(client)))
+        return .json(200, .object(representation(state).render(client)))
     }
 
-    mutating func replace(_ id: String) throws(APIFailure) -> APIResponse {
+    func replace(_ id: String, _ state: inout EmulatorState) throws(APIFailure) -> APIResponse {
         guard let existing = state.clients[id] else { return APIResult.notFound(id) }
         var parsed = try ClientBody.parse(context.request.body, api: api, state: state)
         parsed.fields["clientId"] = .string(id)  // the path wins over the body
@@ -94,27 +88,27 @@ struct ClientsEndpoint {
         }
         updated.secret = secret
         updated.modificationDate = context.now
-        save(updated)
-        return .json(200, .object(representation.render(updated)))
+        save(updated, in: &state)
+        return .json(200, .object(representation(state).render(updated)))
     }
 
-    mutating func delete(_ id: String) -> APIResponse {
+    func delete(_ id: String, _ state: inout EmulatorState) -> APIResponse {
         guard state.clients.removeValue(forKey: id) != nil else { return APIResult.notFound(id) }
-        markChanged()
+        markChanged(&state)
         return .noContent()
     }
 
     // MARK: - Secret
 
-    func getSecret(_ id: String) -> APIResponse {
+    func getSecret(_ id: String, _ state: EmulatorState) -> APIResponse {
         guard let client = state.clients[id] else { return APIResult.notFound(id) }
-        return .json(200, .object(representation.renderSecret(client)))
+        return .json(200, .object(representation(state).renderSecret(client)))
     }
 
     /// A new secret, and the secondary secrets when the body lists them (kept otherwise, a guess).
     /// Refused for a client whose authentication type uses no secret: a guess, as clients of type
     /// NONE may still hold one.
-    mutating func replaceSecret(_ id: String) throws(APIFailure) -> APIResponse {
+    func replaceSecret(_ id: String, _ state: inout EmulatorState) throws(APIFailure) -> APIResponse {
         guard var client = state.clients[id] else { return APIResult.notFound(id) }
         let body = try ClientBody.parseSecretBody(context.request.body, strict: api.configuration.strict)
         let sealer = SecretSealer(key: state.sealingKey)
@@ -140,8 +134,8 @@ struct ClientsEndpoint {
         client.secondarySecrets = secondary.resolved(current: client.secondarySecrets)
         client.clientSecretChangedTime = context.now
         client.modificationDate = context.now
-        save(client)
-        return .json(200, .object(representation.renderSecret(client)))
+        save(client, in: &state)
+        return .json(200, .object(representation(state).renderSecret(client)))
     }
 
     // MARK: - Bookkeeping
@@ -153,13 +147,13 @@ struct ClientsEndpoint {
         return api.configuration.reorderSets ? SetOrder.serverOrder(complete) : complete
     }
 
-    private mutating func save(_ client: StoredClient) {
+    private func save(_ client: StoredClient, in state: inout EmulatorState) {
         state.clients[client.clientId] = client
-        markChanged()
+        markChanged(&state)
     }
 
     /// Every client change is configuration that engines do not have yet.
-    private mutating func markChanged() {
+    private func markChanged(_ state: inout EmulatorState) {
         state.replicationRequired = true
         state.lastConfigUpdateTime = context.now
     }
