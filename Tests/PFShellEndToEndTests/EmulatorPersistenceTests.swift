@@ -77,6 +77,38 @@ import Testing
         #expect(listed == stored)
     }
 
+    /// A create is in the data file by the time its answer comes; reads and token requests leave the
+    /// file alone. Every save renames a new file over it, so after a write the name would no longer
+    /// be a link to the file as it was (kept alive by a second link, its inode cannot be reused).
+    @Test func aCreateIsOnDiskBeforeItsAnswerAndReadsWriteNothing() throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.file("state.json")
+        let emulator = try EmulatorProcess.start(["--data", data, "--http"])
+        defer { emulator.stop() }
+        let admin = try AdminClient(emulator)
+        #expect(try admin.call(.post, "/oauth/clients", Clients.secretClient("kept", secret: "Kept-Secret-1")).status == 201)
+        let stored = try JSONParser.parse(try String(contentsOfFile: data, encoding: .utf8))
+        #expect(stored["clients"]?.arrayValue?.first?["fields"]?["clientId"] == "kept")
+
+        let witness = directory.file("state-before-reads.json")
+        try FileManager.default.linkItem(atPath: data, toPath: witness)
+        for path in ["/oauth/clients", "/oauth/clients/kept", "/oauth/clients/kept/clientAuth/clientSecret", "/version"] {
+            #expect(try admin.call(.get, path).status == 200)
+        }
+        let runtime = try CurlTransport(options: TransportOptions())
+        let token = try runtime.send(
+            HTTPRequest(
+                method: .post, url: emulator.runtimeURL + "/as/token.oauth2",
+                headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("grant_type=client_credentials&client_id=kept&client_secret=Kept-Secret-1".utf8)))
+        #expect(token.status == 200)
+        #expect(try Self.inode(data) == Self.inode(witness))
+    }
+
+    private static func inode(_ path: String) throws -> String {
+        "\(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] ?? "none")"
+    }
+
     @Test func aDamagedDataFileIsRefusedAndLeftAlone() throws {
         let directory = try TemporaryDirectory()
         let data = directory.file("state.json")

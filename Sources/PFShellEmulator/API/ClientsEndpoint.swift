@@ -43,8 +43,8 @@ struct ClientsEndpoint {
         return value
     }
 
-    func create(_ state: inout EmulatorState) throws(APIFailure) -> APIResponse {
-        let parsed = try ClientBody.parse(context.request.body, api: api, state: state)
+    func create(_ state: inout WorkingState) throws(APIFailure) -> APIResponse {
+        let parsed = try ClientBody.parse(context.request.body, api: api, state: state.current)
         var issues: [ValidationIssue] = []
         let id = parsed.fields["clientId"]?.stringValue ?? ""
         if state.clients[id] != nil {
@@ -55,14 +55,14 @@ struct ClientsEndpoint {
                     fieldPath: "clientId"))
         }
         let secret = parsed.secret.resolved
-        issues += parsed.rules(hasSecret: secret != nil, state: state)
+        issues += parsed.rules(hasSecret: secret != nil, state: state.current)
         guard issues.isEmpty else { return APIResult.validation(issues) }
         let now = context.now
         let stored = StoredClient(
             fields: storable(parsed.fields), secret: secret, secondarySecrets: parsed.secondarySecrets.resolved(current: []),
             creationDate: now, modificationDate: now, clientSecretChangedTime: secret == nil ? nil : now)
         save(stored, in: &state)
-        return .json(201, .object(representation(state).render(stored)))
+        return .json(201, .object(representation(state.current).render(stored)))
     }
 
     // MARK: - One client
@@ -72,13 +72,13 @@ struct ClientsEndpoint {
         return .json(200, .object(representation(state).render(client)))
     }
 
-    func replace(_ id: String, _ state: inout EmulatorState) throws(APIFailure) -> APIResponse {
+    func replace(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> APIResponse {
         guard let existing = state.clients[id] else { return APIResult.notFound(id) }
-        var parsed = try ClientBody.parse(context.request.body, api: api, state: state)
+        var parsed = try ClientBody.parse(context.request.body, api: api, state: state.current)
         parsed.fields["clientId"] = .string(id)  // the path wins over the body
         parsed.fields = ClientModel.client.ordered(parsed.fields)
         let secret = parsed.secret.resolved
-        let issues = parsed.rules(hasSecret: secret != nil, state: state)
+        let issues = parsed.rules(hasSecret: secret != nil, state: state.current)
         guard issues.isEmpty else { return APIResult.validation(issues) }
         var updated = existing
         updated.fields = storable(parsed.fields)
@@ -89,12 +89,15 @@ struct ClientsEndpoint {
         updated.secret = secret
         updated.modificationDate = context.now
         save(updated, in: &state)
-        return .json(200, .object(representation(state).render(updated)))
+        return .json(200, .object(representation(state.current).render(updated)))
     }
 
-    func delete(_ id: String, _ state: inout EmulatorState) -> APIResponse {
-        guard state.clients.removeValue(forKey: id) != nil else { return APIResult.notFound(id) }
-        markChanged(&state)
+    func delete(_ id: String, _ state: inout WorkingState) -> APIResponse {
+        guard state.clients[id] != nil else { return APIResult.notFound(id) }
+        state.update { state in
+            state.clients[id] = nil
+            markChanged(&state)
+        }
         return .noContent()
     }
 
@@ -108,7 +111,7 @@ struct ClientsEndpoint {
     /// A new secret, and the secondary secrets when the body lists them (kept otherwise, a guess).
     /// Refused for a client whose authentication type uses no secret: a guess, as clients of type
     /// NONE may still hold one.
-    func replaceSecret(_ id: String, _ state: inout EmulatorState) throws(APIFailure) -> APIResponse {
+    func replaceSecret(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> APIResponse {
         guard var client = state.clients[id] else { return APIResult.notFound(id) }
         let body = try ClientBody.parseSecretBody(context.request.body, strict: api.configuration.strict)
         let sealer = SecretSealer(key: state.sealingKey)
@@ -135,7 +138,7 @@ struct ClientsEndpoint {
         client.clientSecretChangedTime = context.now
         client.modificationDate = context.now
         save(client, in: &state)
-        return .json(200, .object(representation(state).renderSecret(client)))
+        return .json(200, .object(representation(state.current).renderSecret(client)))
     }
 
     // MARK: - Bookkeeping
@@ -147,9 +150,11 @@ struct ClientsEndpoint {
         return api.configuration.reorderSets ? SetOrder.serverOrder(complete) : complete
     }
 
-    private func save(_ client: StoredClient, in state: inout EmulatorState) {
-        state.clients[client.clientId] = client
-        markChanged(&state)
+    private func save(_ client: StoredClient, in state: inout WorkingState) {
+        state.update { state in
+            state.clients[client.clientId] = client
+            markChanged(&state)
+        }
     }
 
     /// Every client change is configuration that engines do not have yet.
