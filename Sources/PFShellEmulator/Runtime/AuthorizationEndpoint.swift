@@ -11,9 +11,8 @@
 /// once and the answer is the 302 with the code. There is never a consent page.
 struct AuthorizationEndpoint {
     let exchange: RuntimeExchange
-    var grants: RuntimeGrants
 
-    mutating func respond() -> APIResponse {
+    func respond(_ grants: inout RuntimeGrants) -> APIResponse {
         let parameters: OAuthParameters
         do {
             parameters = try OAuthParameters.of(exchange.request, from: .bodyAndQuery)
@@ -43,10 +42,8 @@ struct AuthorizationEndpoint {
         }
         let login = exchange.api.login
         if login.automatic { return request.approve(for: login.user, exchange, &grants) }
-        var signOn = SignOnEndpoint(exchange: exchange, grants: grants)
-        let page = signOn.begin(request, clientName: client.fields["name"]?.stringValue ?? client.id)
-        grants = signOn.grants
-        return page
+        return SignOnEndpoint(exchange: exchange).begin(
+            request, clientName: client.fields["name"]?.stringValue ?? client.id, &grants)
     }
 
     private func checked(
