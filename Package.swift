@@ -49,6 +49,7 @@ let package = Package(
         /// Line editing, completion hook and history over libedit's native API.
         .target(name: "PFShellLineEditor", dependencies: ["CEditLine"], swiftSettings: swiftSettings),
         /// Settings files: atomic replace keeping owner, group and mode, the previous file as `.bak`.
+        /// Its atomic writer alone (`AtomicFile`) also writes the emulator's data and certificate files.
         .target(name: "PFShellFiles", swiftSettings: swiftSettings),
 
         // MARK: The emulator of PingFederate's Admin API.
@@ -61,12 +62,14 @@ let package = Package(
             dependencies: ["PFShellJSON", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        /// The emulator's edges: HTTPS listener (Hummingbird), its self-signed certificate, the data file.
+        /// The emulator's edges: HTTPS listener (Hummingbird), its self-signed certificate, the data file
+        /// (written through PFShellFiles' `AtomicFile`).
         .target(
             name: "PFShellEmulatorServer",
             dependencies: [
                 "PFShellEmulator",
                 "PFShellJSON",
+                "PFShellFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

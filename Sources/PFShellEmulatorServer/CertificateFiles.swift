@@ -28,8 +28,8 @@ struct CertificateFiles {
             certificatePath = directory + "/ca.pem"
         }
         let keyPath = keyPath(besides: certificatePath)
-        try AtomicFile.store(Array(pair.certificatePEM.utf8), at: certificatePath, mode: 0o644)
-        try AtomicFile.store(Array(pair.privateKeyPEM.utf8), at: keyPath, mode: 0o600)
+        try FileWriter.store(Array(pair.certificatePEM.utf8), at: certificatePath, mode: 0o644)
+        try FileWriter.store(Array(pair.privateKeyPEM.utf8), at: keyPath, mode: 0o600)
         return CertificateFiles(certificatePath: certificatePath, keyPath: keyPath, temporaryDirectory: temporaryDirectory)
     }
 
@@ -41,7 +41,7 @@ struct CertificateFiles {
             return CertificateFiles(certificatePath: absolute(certificateFile), keyPath: nil, temporaryDirectory: nil)
         }
         let path = absolute(caOut)
-        try AtomicFile.store(Array(pair.certificatePEM.utf8), at: path, mode: 0o644)
+        try FileWriter.store(Array(pair.certificatePEM.utf8), at: path, mode: 0o644)
         return CertificateFiles(certificatePath: path, keyPath: nil, temporaryDirectory: nil)
     }
 
@@ -70,7 +70,7 @@ struct CertificateFiles {
         let made = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.flatMap { mkdtemp($0) }
         }
-        guard made != nil else { throw AtomicFile.failure("cannot make a directory in", base) }
+        guard made != nil else { throw EmulatorServerError.system("cannot make a directory in", base) }
         return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -105,7 +105,7 @@ public enum EmulatorLauncher {
             return "cannot listen on \(address): unknown host"
         }
         if let error = error as? IOError {
-            return "cannot listen on \(address): \(AtomicFile.systemMessage(error.errnoCode))"
+            return "cannot listen on \(address): \(EmulatorServerError.systemMessage(error.errnoCode))"
         }
         return "the listener on \(address) failed: \(CertificatePair.describe(error))"
     }

@@ -11,7 +11,7 @@ enum FileBytes {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
             if errno == ENOENT { return nil }
-            throw AtomicFile.failure("cannot open", path)
+            throw EmulatorServerError.system("cannot open", path)
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -20,7 +20,7 @@ enum FileBytes {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw AtomicFile.failure("cannot read", path)
+                throw EmulatorServerError.system("cannot read", path)
             }
             if count == 0 { return bytes }
             bytes += chunk[0..<count]

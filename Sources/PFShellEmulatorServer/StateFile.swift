@@ -3,7 +3,7 @@ import PFShellEmulator
 import PFShellJSON
 
 /// The `--data` file: the emulator's whole state as pretty JSON. It holds plaintext client secrets,
-/// so it is written with mode 0600, and always atomically (see ``AtomicFile``).
+/// so it is written with mode 0600, and always atomically (see ``FileWriter``).
 public struct StateFile: Sendable {
     public let path: String
 
@@ -30,6 +30,6 @@ public struct StateFile: Sendable {
 
     public func save(_ state: EmulatorState) throws(EmulatorServerError) {
         let text = JSONPrinter.print(state.toJSON(), style: .pretty) + "\n"
-        try AtomicFile.store(Array(text.utf8), at: path, mode: 0o600)
+        try FileWriter.store(Array(text.utf8), at: path, mode: 0o600)
     }
 }

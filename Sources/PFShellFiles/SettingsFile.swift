@@ -7,8 +7,8 @@ import Darwin
 /// Reading and replacing a settings file that holds a secret (ThingWorx's platform-settings.json and
 /// the like).
 ///
-/// - Writes are atomic: a temporary file in the same folder, written, given the original's owner,
-///   group and mode, fsync'd, then renamed over the target; the folder is fsync'd after.
+/// - Writes are atomic (``AtomicFile``): a temporary file in the same folder, written, given the
+///   original's owner, group and mode, fsync'd, then renamed over the target; the folder is fsync'd after.
 /// - The previous file is kept as `PATH.bak` with its own owner, group, mode and modification time
 ///   (a hard link to the old file when the file system allows, else a copy); an older `.bak` is replaced.
 /// - A new file is created 0600 with the caller's owner and group.
@@ -31,6 +31,8 @@ public enum SettingsFile {
     public static let backupSuffix = ".bak"
     /// Larger files are refused: a settings file is a few kilobytes.
     public static let maximumSize = 16 << 20
+    /// Temporary files are `.<name>.pfsh-XXXXXX`.
+    static let temporaryInfix = ".pfsh-"
 
     /// Reads the file as UTF-8 text; nil when it does not exist. Follows symbolic links (reading through
     /// one is harmless); refuses a folder or device, a file over 16 MiB and text that is not UTF-8.
@@ -63,12 +65,12 @@ public enum SettingsFile {
     /// `linkBackup` false forces the copying backup (tests cover both ways).
     static func write(_ text: String, to path: String, linkBackup: Bool) throws(FileError) {
         let original = try inspectTarget(path)
-        let folder = folderOf(path)
+        let folder = AtomicFile.folderOf(path)
 
         // 1. The new content in a temporary file beside the target, with the target's owner and mode.
         let temporary = try writeTemporary(
-            Array(text.utf8), folder: folder, base: baseName(path), owner: original.map { ($0.st_uid, $0.st_gid) },
-            mode: original.map { $0.st_mode & 0o7777 } ?? newFileMode, modified: nil, for: path)
+            Array(text.utf8), for: path, owner: original.map { ($0.st_uid, $0.st_gid) },
+            mode: original.map { $0.st_mode & 0o7777 } ?? newFileMode, modified: nil)
 
         // 2. The previous file kept as PATH.bak.
         if let original {
@@ -80,13 +82,13 @@ public enum SettingsFile {
             }
         }
 
-        // 3. The switch.
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw FileError(message: "cannot write '\(path)': \(describe(code))")
+        // 3. The switch. Syncing the folder is best effort: a failure there leaves a correct file.
+        do {
+            try AtomicFile.replace(path, with: temporary)
+        } catch {
+            throw FileError(message: "cannot write '\(path)': \(describe(error.code))")
         }
-        syncFolder(folder)
+        try? AtomicFile.syncFolder(folder)
     }
 
     // MARK: - Steps
@@ -99,7 +101,7 @@ public enum SettingsFile {
             let code = errno
             if code == ENOENT {
                 var folderInfo = stat()
-                let folder = folderOf(path)
+                let folder = AtomicFile.folderOf(path)
                 guard stat(folder, &folderInfo) == 0, isDirectory(folderInfo.st_mode) else {
                     throw FileError(message: "cannot write '\(path)': folder '\(folder)' does not exist")
                 }
@@ -116,47 +118,22 @@ public enum SettingsFile {
         return info
     }
 
-    /// Makes `.<base>.pfsh-XXXXXX` in `folder` holding `bytes`, owned and moded as asked, fsync'd;
-    /// returns its path. Removed again on any failure.
+    /// ``AtomicFile/writeTemporary(_:beside:infix:mode:owner:modified:)`` beside `path`, its failure
+    /// told as one of writing `path`.
     private static func writeTemporary(
-        _ bytes: [UInt8], folder: String, base: String, owner: (uid_t, gid_t)?, mode: mode_t,
-        modified: timespec?, for path: String
+        _ bytes: [UInt8], for path: String, owner: (uid_t, gid_t)?, mode: mode_t, modified: timespec?
     ) throws(FileError) -> String {
-        var template = Array(joinPath(folder, ".\(base).pfsh-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileError(message: "cannot write '\(path)': \(describe(errno))") }
-        let temporary = String(cString: template)
-        var closed = false
-        func fail(_ message: String) -> FileError {
-            if !closed { close(fd) }
-            unlink(temporary)
-            return FileError(message: message)
-        }
         do {
-            try writeAll(fd, bytes, path: path)
+            return try AtomicFile.writeTemporary(
+                bytes, beside: path, infix: temporaryInfix, mode: mode, owner: owner, modified: modified)
         } catch {
-            throw fail(error.message)
-        }
-        if let owner {
-            let (uid, gid) = owner
-            var info = stat()
-            guard fstat(fd, &info) == 0 else { throw fail("cannot write '\(path)': \(describe(errno))") }
-            if info.st_uid != uid || info.st_gid != gid, fchown(fd, uid, gid) != 0 {
-                throw fail(
-                    "cannot write '\(path)': it belongs to uid \(uid) gid \(gid) and a new file cannot be given that owner "
-                        + "(\(describe(errno))); run as its owner or root")
+            guard case .owner(let uid, let gid) = error.step else {
+                throw FileError(message: "cannot write '\(path)': \(describe(error.code))")
             }
+            throw FileError(
+                message: "cannot write '\(path)': it belongs to uid \(uid) gid \(gid) and a new file cannot be given that owner "
+                    + "(\(describe(error.code))); run as its owner or root")
         }
-        // After chown, which may clear set-id bits.
-        guard fchmod(fd, mode) == 0 else { throw fail("cannot write '\(path)': \(describe(errno))") }
-        if let modified {
-            let times = [modified, modified]
-            guard futimens(fd, times) == 0 else { throw fail("cannot write '\(path)': \(describe(errno))") }
-        }
-        guard fsync(fd) == 0 else { throw fail("cannot write '\(path)': \(describe(errno))") }
-        closed = true
-        guard close(fd) == 0 else { throw fail("cannot write '\(path)': \(describe(errno))") }
-        return temporary
     }
 
     /// `PATH.bak` becomes the previous file: a hard link to it (the same inode, so owner, group, mode,
@@ -170,41 +147,31 @@ public enum SettingsFile {
         }
         if linkBackup {
             // link() needs a free name: link to a fresh temporary name, then rename over PATH.bak.
-            var template = Array(joinPath(folder, ".\(baseName(path)).bak-pfsh-XXXXXX").utf8CString)
+            let prefix = AtomicFile.temporaryPrefix(for: path, infix: ".bak-pfsh-")
+            var template = Array(AtomicFile.joinPath(folder, prefix + "XXXXXX").utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else { throw FileError(message: "cannot keep the previous file as '\(backup)': \(describe(errno))") }
             close(fd)
             let name = String(cString: template)
             unlink(name)
-            if link(path, name) == 0 {
-                guard rename(name, backup) == 0 else {
-                    let code = errno
-                    unlink(name)
-                    throw FileError(message: "cannot keep the previous file as '\(backup)': \(describe(code))")
-                }
-                return
-            }
+            if link(path, name) == 0 { return try replaceBackup(backup, with: name) }
             // Hard links not supported here (or refused): copy instead.
         }
         guard let old = try readBytes(path) else {
             throw FileError(message: "cannot keep the previous file: '\(path)' disappeared")
         }
         let copy = try writeTemporary(
-            old, folder: folder, base: baseName(path) + backupSuffix, owner: (original.st_uid, original.st_gid),
-            mode: original.st_mode & 0o7777, modified: modificationTime(original), for: backup)
-        guard rename(copy, backup) == 0 else {
-            let code = errno
-            unlink(copy)
-            throw FileError(message: "cannot keep the previous file as '\(backup)': \(describe(code))")
-        }
+            old, for: backup, owner: (original.st_uid, original.st_gid), mode: original.st_mode & 0o7777,
+            modified: modificationTime(original))
+        try replaceBackup(backup, with: copy)
     }
 
-    /// Best effort: the rename is durable once the folder is synced; a failure here leaves a correct file.
-    private static func syncFolder(_ folder: String) {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
+    private static func replaceBackup(_ backup: String, with temporary: String) throws(FileError) {
+        do {
+            try AtomicFile.replace(backup, with: temporary)
+        } catch {
+            throw FileError(message: "cannot keep the previous file as '\(backup)': \(describe(error.code))")
+        }
     }
 
     // MARK: - Helpers
@@ -237,38 +204,11 @@ public enum SettingsFile {
         }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(message: "cannot write '\(path)': \(describe(errno))")
-            }
-            offset += count
-        }
-    }
-
     private static func linkTarget(_ path: String) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(path, &buffer, buffer.count - 1)
         guard count > 0 else { return nil }
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func folderOf(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let folder = path[..<slash]
-        return folder.isEmpty ? "/" : String(folder)
-    }
-
-    static func baseName(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
-    }
-
-    private static func joinPath(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     private static func modificationTime(_ info: stat) -> timespec {
@@ -295,6 +235,3 @@ private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count
     read(fd, buffer, count)
 }
 
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
-}

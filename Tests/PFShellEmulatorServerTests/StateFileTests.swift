@@ -40,7 +40,7 @@ import Testing
         let state = Self.sampleState()
         try file.save(state)
         // What a crash between write and rename leaves behind: half a file under the temporary name.
-        let stale = AtomicFile.temporaryPrefix(for: file.path) + "999-dead"
+        let stale = FileWriter.temporaryPrefix(for: file.path) + "999-dead"
         try directory.write("{\"format\": \"pfsh-emu", to: stale)
         #expect(try file.load() == state)
         try file.save(state)
@@ -50,7 +50,7 @@ import Testing
     @Test func onlyATemporaryFileMeansNoState() throws {
         let directory = try TemporaryDirectory()
         let file = StateFile(path: directory.file("state.json"))
-        try directory.write("{", to: AtomicFile.temporaryPrefix(for: file.path) + "1-1")
+        try directory.write("{", to: FileWriter.temporaryPrefix(for: file.path) + "1-1")
         #expect(try file.load() == nil)
     }
 

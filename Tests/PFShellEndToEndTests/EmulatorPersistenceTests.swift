@@ -45,7 +45,8 @@ import Testing
         #expect(try AdminClient(second).call(.get, "/oauth/clients")["items"]?.arrayValue?.count == 2)
     }
 
-    /// Kills the emulator while it is writing client after client; the file must always load.
+    /// Kills the emulator in the middle of a write, while it is storing client after client: the file
+    /// must still load, with the clients it held.
     @Test(arguments: [40, 120, 250]) func aCrashMidWriteNeverLeavesATornFile(afterMilliseconds: Int) throws {
         let directory = try TemporaryDirectory()
         let data = directory.file("state.json")
@@ -63,18 +64,75 @@ import Testing
         }
         writer.start()
         Thread.sleep(forTimeInterval: Double(afterMilliseconds) / 1000)
+        let caught = Self.stopMidWrite(emulator, temporaryFiles: { Self.temporaryFiles(directory, of: "state.json") })
         emulator.kill()
         writer.cancel()
-        var stored = 0
-        if FileManager.default.fileExists(atPath: data) {
-            let parsed = try JSONParser.parse(try String(contentsOfFile: data, encoding: .utf8))
-            stored = parsed["clients"]?.arrayValue?.count ?? -1
-        }
-        #expect(stored >= 0)
+        #expect(caught, "no write was in flight when the emulator was killed")
+        #expect(!Self.temporaryFiles(directory, of: "state.json").isEmpty)
+        let parsed = try JSONParser.parse(try String(contentsOfFile: data, encoding: .utf8))
+        let stored = try #require(parsed["clients"]?.arrayValue?.count)
         let restarted = try EmulatorProcess.start(["--data", data, "--http"])
         defer { restarted.stop() }
         let listed = try AdminClient(restarted).call(.get, "/oauth/clients")["items"]?.arrayValue?.count
         #expect(listed == stored)
+    }
+
+    /// Stops the emulator (SIGSTOP) as soon as a temporary data file shows, and reports whether one is
+    /// still there once it is stopped: then a write was in flight and the kill that follows lands in
+    /// it. If the write finished meanwhile the emulator goes on (SIGCONT) and the watch starts again.
+    /// False when no write is caught within 20 seconds.
+    private static func stopMidWrite(_ emulator: EmulatorProcess, temporaryFiles: () -> [String]) -> Bool {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, emulator.process.isRunning {
+            guard !temporaryFiles().isEmpty else {
+                usleep(200)
+                continue
+            }
+            emulator.process.signal(SIGSTOP)
+            // A stop takes effect when a thread next returns from the kernel: give any call under way
+            // (a flush, the rename) time to end before looking again.
+            usleep(50_000)
+            if !temporaryFiles().isEmpty { return true }
+            emulator.process.signal(SIGCONT)
+        }
+        return false
+    }
+
+    private static func temporaryFiles(_ directory: TemporaryDirectory, of name: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasPrefix(".\(name).tmp-") }
+    }
+
+    /// A create is in the data file by the time its answer comes; reads and token requests leave the
+    /// file alone. Every save renames a new file over it, so after a write the name would no longer
+    /// be a link to the file as it was (kept alive by a second link, its inode cannot be reused).
+    @Test func aCreateIsOnDiskBeforeItsAnswerAndReadsWriteNothing() throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.file("state.json")
+        let emulator = try EmulatorProcess.start(["--data", data, "--http"])
+        defer { emulator.stop() }
+        let admin = try AdminClient(emulator)
+        #expect(try admin.call(.post, "/oauth/clients", Clients.secretClient("kept", secret: "Kept-Secret-1")).status == 201)
+        let stored = try JSONParser.parse(try String(contentsOfFile: data, encoding: .utf8))
+        #expect(stored["clients"]?.arrayValue?.first?["fields"]?["clientId"] == "kept")
+
+        let witness = directory.file("state-before-reads.json")
+        try FileManager.default.linkItem(atPath: data, toPath: witness)
+        for path in ["/oauth/clients", "/oauth/clients/kept", "/oauth/clients/kept/clientAuth/clientSecret", "/version"] {
+            #expect(try admin.call(.get, path).status == 200)
+        }
+        let runtime = try CurlTransport(options: TransportOptions())
+        let token = try runtime.send(
+            HTTPRequest(
+                method: .post, url: emulator.runtimeURL + "/as/token.oauth2",
+                headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("grant_type=client_credentials&client_id=kept&client_secret=Kept-Secret-1".utf8)))
+        #expect(token.status == 200)
+        #expect(try Self.inode(data) == Self.inode(witness))
+    }
+
+    private static func inode(_ path: String) throws -> String {
+        "\(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] ?? "none")"
     }
 
     @Test func aDamagedDataFileIsRefusedAndLeftAlone() throws {

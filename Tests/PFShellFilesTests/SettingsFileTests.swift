@@ -247,9 +247,9 @@ import Testing
     }
 
     @Test func aRelativePathIsWrittenInTheCurrentFolder() {
-        #expect(SettingsFile.folderOf("platform-settings.json") == ".")
-        #expect(SettingsFile.folderOf("/platform-settings.json") == "/")
-        #expect(SettingsFile.folderOf("conf/platform-settings.json") == "conf")
-        #expect(SettingsFile.baseName("conf/platform-settings.json") == "platform-settings.json")
+        #expect(AtomicFile.folderOf("platform-settings.json") == ".")
+        #expect(AtomicFile.folderOf("/platform-settings.json") == "/")
+        #expect(AtomicFile.folderOf("conf/platform-settings.json") == "conf")
+        #expect(AtomicFile.baseName("conf/platform-settings.json") == "platform-settings.json")
     }
 }

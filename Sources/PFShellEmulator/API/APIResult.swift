@@ -54,3 +54,12 @@ enum APIResult {
         response(500, "internal_error", message)
     }
 }
+
+/// A request refused before it changed anything, with the answer to send.
+struct APIFailure: Error {
+    let response: APIResponse
+
+    init(_ response: APIResponse) {
+        self.response = response
+    }
+}

@@ -37,7 +37,7 @@ extension AdminAPI {
     }
 
     /// `/cluster/status` and `/cluster/replicate`: 403 on a standalone server, as PingFederate answers.
-    func cluster(_ context: RequestContext, action: String, state: inout EmulatorState) -> APIResponse {
+    func cluster(_ context: RequestContext, action: String, state: inout WorkingState) -> APIResponse {
         let method = context.request.method
         switch (action, method) {
         case ("status", "GET"), ("replicate", "POST"):
@@ -51,10 +51,12 @@ extension AdminAPI {
             return APIResult.forbidden("This operation is only available when PingFederate runs in a cluster.")
         }
         if action == "replicate" {
-            state.replicationRequired = false
-            state.lastReplicationTime = context.now
+            state.update { state in
+                state.replicationRequired = false
+                state.lastReplicationTime = context.now
+            }
             return .json(200, ["resultId": "success", "message": "Operation succeeded."])
         }
-        return .json(200, Fixtures.clusterStatus(state))
+        return .json(200, Fixtures.clusterStatus(state.current))
     }
 }

@@ -4,7 +4,7 @@ extension AdminAPI {
     /// Checks the request's envelope (base path, credentials, XSRF header) and hands it to the
     /// resource it names. Runs under the state lock; a resource changes `state` only once the
     /// request has passed every check.
-    func respond(to request: APIRequest, state: inout EmulatorState) -> APIResponse {
+    func respond(to request: APIRequest, state: inout WorkingState) -> APIResponse {
         guard request.path == Self.basePath || request.path.hasPrefix(Self.basePath + "/") else {
             return APIResult.response(404, "resource_not_found", "No resource at '\(request.path)'.")
         }
@@ -18,7 +18,7 @@ extension AdminAPI {
         return route(context, state: &state)
     }
 
-    private func route(_ context: RequestContext, state: inout EmulatorState) -> APIResponse {
+    private func route(_ context: RequestContext, state: inout WorkingState) -> APIResponse {
         let s = context.segments
         switch (s.first, s.count) {
         case ("oauth", _) where s.count >= 2 && s[1] == "clients":
@@ -26,29 +26,35 @@ extension AdminAPI {
         case ("cluster", 2):
             return cluster(context, action: s[1], state: &state)
         default:
-            return fixture(context, state: state)
+            return fixture(context, state: state.current)
         }
     }
 
-    private func routeClients(_ context: RequestContext, _ rest: [String], state: inout EmulatorState) -> APIResponse {
-        var endpoint = ClientsEndpoint(api: self, context: context, state: state)
-        let method = context.request.method
-        let response: APIResponse
-        switch (rest.count, method) {
-        case (0, "GET"): response = endpoint.list()
-        case (0, "POST"): response = endpoint.create()
-        case (1, "GET"): response = endpoint.get(rest[0])
-        case (1, "PUT"): response = endpoint.replace(rest[0])
-        case (1, "DELETE"): response = endpoint.delete(rest[0])
-        case (3, "GET") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
-            response = endpoint.getSecret(rest[0])
-        case (3, "PUT") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
-            response = endpoint.replaceSecret(rest[0])
-        case (0, _), (1, _), (3, _): response = APIResult.methodNotAllowed(method)
-        default: response = APIResult.notFound(rest.joined(separator: "/"))
+    private func routeClients(_ context: RequestContext, _ rest: [String], state: inout WorkingState) -> APIResponse {
+        do {
+            return try clients(ClientsEndpoint(api: self, context: context), rest, state: &state)
+        } catch {
+            return error.response
         }
-        state = endpoint.state
-        return response
+    }
+
+    private func clients(_ endpoint: ClientsEndpoint, _ rest: [String], state: inout WorkingState)
+        throws(APIFailure) -> APIResponse
+    {
+        let method = endpoint.context.request.method
+        switch (rest.count, method) {
+        case (0, "GET"): return endpoint.list(state.current)
+        case (0, "POST"): return try endpoint.create(&state)
+        case (1, "GET"): return endpoint.get(rest[0], state.current)
+        case (1, "PUT"): return try endpoint.replace(rest[0], &state)
+        case (1, "DELETE"): return endpoint.delete(rest[0], &state)
+        case (3, "GET") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
+            return endpoint.getSecret(rest[0], state.current)
+        case (3, "PUT") where rest[1] == "clientAuth" && rest[2] == "clientSecret":
+            return try endpoint.replaceSecret(rest[0], &state)
+        case (0, _), (1, _), (3, _): return APIResult.methodNotAllowed(method)
+        default: return APIResult.notFound(rest.joined(separator: "/"))
+        }
     }
 
     private func isAuthorized(_ request: APIRequest) -> Bool {

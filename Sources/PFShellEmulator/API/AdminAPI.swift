@@ -19,8 +19,8 @@ public final class AdminAPI: Sendable {
     /// - Parameters:
     ///   - clock: the time in milliseconds since 1970; injected so tests control it.
     ///   - random: cryptographically random bytes, for the nonces of `encryptedSecret`.
-    ///   - persist: called with the new state after every change, before the response is sent;
-    ///     when it throws, the change is undone and the request gets a 500.
+    ///   - persist: called with the new state after every change, before the response is sent and
+    ///     before other requests see it; when it throws, the change is dropped and the request gets a 500.
     public convenience init(
         configuration: EmulatorConfiguration, state: EmulatorState, clock: @escaping Clock,
         random: @escaping RandomBytes, persist: @escaping Persist = { _ in }

@@ -30,22 +30,11 @@ struct ClientBody {
         }
     }
 
-    enum Parsed {
-        case success(ClientBody)
-        case failure(APIResponse)
-    }
-
-    static func parse(_ bytes: [UInt8], api: AdminAPI, state: EmulatorState) -> Parsed {
-        let value: JSONValue
-        switch parseJSON(bytes) {
-        case .failure(let response): return .failure(response)
-        case .success(let parsed): value = parsed
-        }
-        var checker = ShapeChecker(strict: api.configuration.strict)
-        guard let fields = checker.object(value, ClientModel.client, path: ""), checker.issues.isEmpty else {
-            return .failure(APIResult.badRequest("The request body is not a valid Client.", checker.issues))
-        }
-        return .success(separateSecret(fields, api: api, state: state))
+    /// The body checked against the Client model; a body that is not JSON or not shaped like a
+    /// Client is refused with the 400 to send.
+    static func parse(_ bytes: [UInt8], api: AdminAPI, state: EmulatorState) throws(APIFailure) -> ClientBody {
+        let fields = try checked(bytes, ClientModel.client, strict: api.configuration.strict)
+        return separateSecret(fields, api: api, state: state)
     }
 
     /// Takes `secret`, `encryptedSecret` and `secondarySecrets` out of `clientAuth`: they are never
@@ -96,35 +85,29 @@ struct ClientBody {
         return issues + ClientRules.check(fields, context: context)
     }
 
-    static func parseSecretBody(_ bytes: [UInt8], strict: Bool) -> ParsedObject {
-        let value: JSONValue
-        switch parseJSON(bytes) {
-        case .failure(let response): return .failure(response)
-        case .success(let parsed): value = parsed
-        }
+    static func parseSecretBody(_ bytes: [UInt8], strict: Bool) throws(APIFailure) -> JSONObject {
+        try checked(bytes, ClientModel.clientSecret, strict: strict)
+    }
+
+    /// The body as JSON, reduced to what `schema` stores; refused with a 400 naming the schema when
+    /// it does not fit.
+    private static func checked(_ bytes: [UInt8], _ schema: ObjectSchema, strict: Bool) throws(APIFailure)
+        -> JSONObject
+    {
+        let value = try parseJSON(bytes)
         var checker = ShapeChecker(strict: strict)
-        guard let object = checker.object(value, ClientModel.clientSecret, path: ""), checker.issues.isEmpty else {
-            return .failure(APIResult.badRequest("The request body is not a valid ClientSecret.", checker.issues))
+        guard let object = checker.object(value, schema, path: ""), checker.issues.isEmpty else {
+            throw APIFailure(APIResult.badRequest("The request body is not a valid \(schema.name).", checker.issues))
         }
-        return .success(object)
+        return object
     }
 
-    enum ParsedObject {
-        case success(JSONObject)
-        case failure(APIResponse)
-    }
-
-    enum ParsedJSON {
-        case success(JSONValue)
-        case failure(APIResponse)
-    }
-
-    static func parseJSON(_ bytes: [UInt8]) -> ParsedJSON {
-        guard !bytes.isEmpty else { return .failure(APIResult.badRequest("The request body is empty.")) }
+    static func parseJSON(_ bytes: [UInt8]) throws(APIFailure) -> JSONValue {
+        guard !bytes.isEmpty else { throw APIFailure(APIResult.badRequest("The request body is empty.")) }
         do {
-            return .success(try JSONParser.parse(bytes))
+            return try JSONParser.parse(bytes)
         } catch {
-            return .failure(
+            throw APIFailure(
                 APIResult.badRequest(
                     "The request body is not valid JSON: line \(error.line), column \(error.column): \(error.message)."))
         }

@@ -18,11 +18,11 @@ struct ClientRepresentation {
         if var auth = object["clientAuth"]?.objectValue, client.secret != nil || !client.secondarySecrets.isEmpty {
             auth["encryptedSecret"] = client.secret.map { .string(seal($0)) }
             auth["secondarySecrets"] = secondarySecrets(client)
-            object["clientAuth"] = .object(ClientDefaults.ordered(auth, ClientModel.clientAuth))
+            object["clientAuth"] = .object(ClientModel.clientAuth.ordered(auth))
         }
         addLocation(to: &object, at: ["defaultAccessTokenManagerRef"], resource: "oauth/accessTokenManagers")
         addLocation(to: &object, at: ["oidcPolicy", "policyGroup"], resource: "oauth/openIdConnect/policies")
-        return ClientDefaults.ordered(object, ClientModel.client)
+        return ClientModel.client.ordered(object)
     }
 
     func renderSecret(_ client: StoredClient) -> JSONObject {

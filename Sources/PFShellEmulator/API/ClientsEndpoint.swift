@@ -1,26 +1,19 @@
 import PFShellJSON
 
 /// `/oauth/clients` and `/oauth/clients/{id}[/clientAuth/clientSecret]`, keyed by clientId.
-/// Works on a copy of the state, which the router takes back whatever the answer: each request
-/// changes it only after every check has passed, so a refused request leaves it as it was.
+/// A request that changes clients changes the state it is given in place, and only after every
+/// check has passed, so a refused request leaves it as it was.
 struct ClientsEndpoint {
     let api: AdminAPI
     let context: RequestContext
-    var state: EmulatorState
 
-    init(api: AdminAPI, context: RequestContext, state: EmulatorState) {
-        self.api = api
-        self.context = context
-        self.state = state
-    }
-
-    var representation: ClientRepresentation {
+    func representation(_ state: EmulatorState) -> ClientRepresentation {
         ClientRepresentation(api: api, state: state, request: context.request)
     }
 
     // MARK: - Collection
 
-    func list() -> APIResponse {
+    func list(_ state: EmulatorState) -> APIResponse {
         let query = context.query
         var issues: [ValidationIssue] = []
         let page = positiveInteger(query["page"], name: "page", issues: &issues) ?? 1
@@ -37,7 +30,8 @@ struct ClientsEndpoint {
         } else {
             pageItems = page == 1 ? matching : []
         }
-        return .json(200, ["items": .array(pageItems.map { .object(representation.render($0)) })])
+        let view = representation(state)
+        return .json(200, ["items": .array(pageItems.map { .object(view.render($0)) })])
     }
 
     private func positiveInteger(_ text: String?, name: String, issues: inout [ValidationIssue]) -> Int? {
@@ -49,12 +43,8 @@ struct ClientsEndpoint {
         return value
     }
 
-    mutating func create() -> APIResponse {
-        let parsed: ClientBody
-        switch ClientBody.parse(context.request.body, api: api, state: state) {
-        case .failure(let response): return response
-        case .success(let body): parsed = body
-        }
+    func create(_ state: inout WorkingState) throws(APIFailure) -> APIResponse {
+        let parsed = try ClientBody.parse(context.request.body, api: api, state: state.current)
         var issues: [ValidationIssue] = []
         let id = parsed.fields["clientId"]?.stringValue ?? ""
         if state.clients[id] != nil {
@@ -65,34 +55,30 @@ struct ClientsEndpoint {
                     fieldPath: "clientId"))
         }
         let secret = parsed.secret.resolved
-        issues += parsed.rules(hasSecret: secret != nil, state: state)
+        issues += parsed.rules(hasSecret: secret != nil, state: state.current)
         guard issues.isEmpty else { return APIResult.validation(issues) }
         let now = context.now
         let stored = StoredClient(
             fields: storable(parsed.fields), secret: secret, secondarySecrets: parsed.secondarySecrets.resolved(current: []),
             creationDate: now, modificationDate: now, clientSecretChangedTime: secret == nil ? nil : now)
-        save(stored)
-        return .json(201, .object(representation.render(stored)))
+        save(stored, in: &state)
+        return .json(201, .object(representation(state.current).render(stored)))
     }
 
     // MARK: - One client
 
-    func get(_ id: String) -> APIResponse {
+    func get(_ id: String, _ state: EmulatorState) -> APIResponse {
         guard let client = state.clients[id] else { return APIResult.notFound(id) }
-        return .json(200, .object(representation.render(client)))
+        return .json(200, .object(representation(state).render(client)))
     }
 
-    mutating func replace(_ id: String) -> APIResponse {
+    func replace(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> APIResponse {
         guard let existing = state.clients[id] else { return APIResult.notFound(id) }
-        var parsed: ClientBody
-        switch ClientBody.parse(context.request.body, api: api, state: state) {
-        case .failure(let response): return response
-        case .success(let body): parsed = body
-        }
+        var parsed = try ClientBody.parse(context.request.body, api: api, state: state.current)
         parsed.fields["clientId"] = .string(id)  // the path wins over the body
-        parsed.fields = ClientDefaults.ordered(parsed.fields, ClientModel.client)
+        parsed.fields = ClientModel.client.ordered(parsed.fields)
         let secret = parsed.secret.resolved
-        let issues = parsed.rules(hasSecret: secret != nil, state: state)
+        let issues = parsed.rules(hasSecret: secret != nil, state: state.current)
         guard issues.isEmpty else { return APIResult.validation(issues) }
         var updated = existing
         updated.fields = storable(parsed.fields)
@@ -102,33 +88,32 @@ struct ClientsEndpoint {
         }
         updated.secret = secret
         updated.modificationDate = context.now
-        save(updated)
-        return .json(200, .object(representation.render(updated)))
+        save(updated, in: &state)
+        return .json(200, .object(representation(state.current).render(updated)))
     }
 
-    mutating func delete(_ id: String) -> APIResponse {
-        guard state.clients.removeValue(forKey: id) != nil else { return APIResult.notFound(id) }
-        markChanged()
+    func delete(_ id: String, _ state: inout WorkingState) -> APIResponse {
+        guard state.clients[id] != nil else { return APIResult.notFound(id) }
+        state.update { state in
+            state.clients[id] = nil
+            markChanged(&state)
+        }
         return .noContent()
     }
 
     // MARK: - Secret
 
-    func getSecret(_ id: String) -> APIResponse {
+    func getSecret(_ id: String, _ state: EmulatorState) -> APIResponse {
         guard let client = state.clients[id] else { return APIResult.notFound(id) }
-        return .json(200, .object(representation.renderSecret(client)))
+        return .json(200, .object(representation(state).renderSecret(client)))
     }
 
     /// A new secret, and the secondary secrets when the body lists them (kept otherwise, a guess).
     /// Refused for a client whose authentication type uses no secret: a guess, as clients of type
     /// NONE may still hold one.
-    mutating func replaceSecret(_ id: String) -> APIResponse {
+    func replaceSecret(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> APIResponse {
         guard var client = state.clients[id] else { return APIResult.notFound(id) }
-        let body: JSONObject
-        switch ClientBody.parseSecretBody(context.request.body, strict: api.configuration.strict) {
-        case .failure(let response): return response
-        case .success(let object): body = object
-        }
+        let body = try ClientBody.parseSecretBody(context.request.body, strict: api.configuration.strict)
         let sealer = SecretSealer(key: state.sealingKey)
         let type = client.fields["clientAuth"]?["type"]?.stringValue ?? "NONE"
         let secondary = SecondarySecretsInput.read(body["secondarySecrets"], sealer: sealer)
@@ -152,8 +137,8 @@ struct ClientsEndpoint {
         client.secondarySecrets = secondary.resolved(current: client.secondarySecrets)
         client.clientSecretChangedTime = context.now
         client.modificationDate = context.now
-        save(client)
-        return .json(200, .object(representation.renderSecret(client)))
+        save(client, in: &state)
+        return .json(200, .object(representation(state.current).renderSecret(client)))
     }
 
     // MARK: - Bookkeeping
@@ -165,13 +150,15 @@ struct ClientsEndpoint {
         return api.configuration.reorderSets ? SetOrder.serverOrder(complete) : complete
     }
 
-    private mutating func save(_ client: StoredClient) {
-        state.clients[client.clientId] = client
-        markChanged()
+    private func save(_ client: StoredClient, in state: inout WorkingState) {
+        state.update { state in
+            state.clients[client.clientId] = client
+            markChanged(&state)
+        }
     }
 
     /// Every client change is configuration that engines do not have yet.
-    private mutating func markChanged() {
+    private func markChanged(_ state: inout EmulatorState) {
         state.replicationRequired = true
         state.lastConfigUpdateTime = context.now
     }

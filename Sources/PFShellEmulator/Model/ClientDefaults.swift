@@ -69,21 +69,17 @@ enum ClientDefaults {
         }
         var policy = result["oidcPolicy"]?.objectValue ?? JSONObject()
         for (key, value) in oidcPolicy where policy[key] == nil { policy[key] = value }
-        result["oidcPolicy"] = .object(ordered(policy, ClientModel.oidcPolicy))
+        result["oidcPolicy"] = .object(ClientModel.oidcPolicy.ordered(policy))
         var auth = result["clientAuth"]?.objectValue ?? JSONObject()
         if auth["type"] == nil { auth["type"] = "NONE" }
-        result["clientAuth"] = .object(ordered(auth, ClientModel.clientAuth))
+        result["clientAuth"] = .object(ClientModel.clientAuth.ordered(auth))
         if result["requireOfflineAccessScopeToIssueRefreshTokens"]?.stringValue != "YES" {
             result["offlineAccessRequireConsentPrompt"] = "SERVER_DEFAULT"  // only meaningful with YES
         }
-        return ordered(result, ClientModel.client)
+        return ClientModel.client.ordered(result)
     }
 
     private static func usesCIBA(_ client: JSONObject) -> Bool {
         client["grantTypes"]?.arrayValue?.contains("CIBA") == true
-    }
-
-    static func ordered(_ object: JSONObject, _ schema: ObjectSchema) -> JSONObject {
-        JSONObject(schema.fields.compactMap { field in object[field.name].map { (field.name, $0) } })
     }
 }

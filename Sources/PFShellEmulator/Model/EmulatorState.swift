@@ -1,8 +1,8 @@
 import PFShellJSON
 
-/// Everything the emulator stores. A value: a request works on a copy, which the store keeps when it
-/// changed and was saved; requests change it only after every check has passed, so a refused
-/// request never leaves half a change behind.
+/// Everything the emulator stores. A value: a request works on a copy (a ``WorkingState``), which the
+/// store keeps once a change to it was saved; requests change it only after every check has passed,
+/// so a refused request never leaves half a change behind.
 public struct EmulatorState: Sendable, Equatable {
     /// Clients by clientId.
     public var clients: [String: StoredClient] = [:]

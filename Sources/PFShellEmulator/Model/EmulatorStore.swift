@@ -12,14 +12,20 @@ public final class EmulatorStore: Sendable {
 
     struct Contents {
         var state: EmulatorState
+        /// Counts the changes kept, so that a change worked out on an older state is seen to be stale.
+        var generation = 0
         var grants = RuntimeGrants()
     }
 
     private let contents: Mutex<Contents>
+    /// Held by a change from the moment it is checked against the latest state until it is saved and
+    /// kept: changes are saved one at a time, in order, while the state lock stays free, so reads and
+    /// the runtime endpoints never wait on a file write.
+    private let saving = Mutex(())
     private let persist: Persist
 
     /// - Parameter persist: called with the new state after every Admin API change, before the
-    ///   response is sent; when it throws, the change is undone.
+    ///   response is sent and before anyone else sees the change; when it throws, the change is dropped.
     public init(state: EmulatorState, persist: @escaping Persist = { _ in }) {
         self.contents = Mutex(Contents(state: state))
         self.persist = persist
@@ -30,21 +36,47 @@ public final class EmulatorStore: Sendable {
         contents.withLock { $0.state }
     }
 
-    /// Runs `body` on a working copy of the state and keeps the copy only if `persist` accepts it.
-    /// Returns what `body` answered, or `failed(error)` when saving failed.
-    func change<Result>(_ body: (inout EmulatorState) -> Result, failed: (any Error) -> Result) -> Result {
-        contents.withLock { contents in
-            var working = contents.state
-            let result = body(&working)
-            guard working != contents.state else { return result }
-            do {
-                try persist(working)
-            } catch {
-                return failed(error)
-            }
-            contents.state = working
-            return result
+    /// Runs `body` on a working copy of the state. When the body changed nothing persistent (a read,
+    /// a refused request) its answer is returned at once. A change is saved with `persist` and only
+    /// then kept; `failed(error)` is answered when saving failed.
+    func change<Result: Sendable>(_ body: (inout WorkingState) -> Result, failed: (any Error) -> Result) -> Result {
+        let draft = attempt(body)
+        guard draft.working.needsSaving else { return draft.result }
+        return saving.withLock { _ in
+            let latest = contents.withLock { $0.generation } == draft.generation ? draft : attempt(body)
+            return keep(latest, failed: failed)
         }
+    }
+
+    /// What a body answered and left, on the state of one generation.
+    private struct Attempt<Result: Sendable>: Sendable {
+        let result: Result
+        let working: WorkingState
+        let generation: Int
+    }
+
+    private func attempt<Result: Sendable>(_ body: (inout WorkingState) -> Result) -> Attempt<Result> {
+        contents.withLock { contents in
+            var working = WorkingState(contents.state)
+            let result = body(&working)
+            return Attempt(result: result, working: working, generation: contents.generation)
+        }
+    }
+
+    /// Saves a change, then makes it the state; called while `saving` is held, so no other change can
+    /// be kept in between.
+    private func keep<Result: Sendable>(_ attempt: Attempt<Result>, failed: (any Error) -> Result) -> Result {
+        guard attempt.working.needsSaving else { return attempt.result }
+        do {
+            try persist(attempt.working.current)
+        } catch {
+            return failed(error)
+        }
+        contents.withLock { contents in
+            contents.state = attempt.working.current
+            contents.generation += 1
+        }
+        return attempt.result
     }
 
     /// Runs `body` with the state to read and the runtime grants to change, under the lock.

@@ -11,14 +11,14 @@
 /// once and the answer is the 302 with the code. There is never a consent page.
 struct AuthorizationEndpoint {
     let exchange: RuntimeExchange
-    var grants: RuntimeGrants
 
-    mutating func respond() -> APIResponse {
+    func respond(_ grants: inout RuntimeGrants) -> APIResponse {
         let parameters: OAuthParameters
-        switch OAuthParameters.of(exchange.request, from: .bodyAndQuery) {
-        case .unsupportedContentType(let type):
-            return OAuthResponse.errorPage("The request must be a form (application/x-www-form-urlencoded), not \(type).")
-        case .success(let parsed): parameters = parsed
+        do {
+            parameters = try OAuthParameters.of(exchange.request, from: .bodyAndQuery)
+        } catch {
+            return OAuthResponse.errorPage(
+                "The request must be a form (application/x-www-form-urlencoded), not \(error.type).")
         }
         if let name = parameters.repeated(among: ["client_id", "redirect_uri"]) {
             return OAuthResponse.errorPage("The parameter \(name) is repeated.")
@@ -42,10 +42,8 @@ struct AuthorizationEndpoint {
         }
         let login = exchange.api.login
         if login.automatic { return request.approve(for: login.user, exchange, &grants) }
-        var signOn = SignOnEndpoint(exchange: exchange, grants: grants)
-        let page = signOn.begin(request, clientName: client.fields["name"]?.stringValue ?? client.id)
-        grants = signOn.grants
-        return page
+        return SignOnEndpoint(exchange: exchange).begin(
+            request, clientName: client.fields["name"]?.stringValue ?? client.id, &grants)
     }
 
     private func checked(

@@ -7,40 +7,35 @@ struct ClientAuthentication {
     let exchange: RuntimeExchange
     let parameters: OAuthParameters
 
-    enum Outcome {
-        case authenticated(RuntimeClient)
-        case failed(OAuthError)
-    }
-
-    func authenticate() -> Outcome {
+    func authenticate() throws(OAuthError) -> RuntimeClient {
         var basic: (id: String, secrets: [String])?
         if let header = exchange.request.header("Authorization"), header.lowercased().hasPrefix("basic ") {
             guard let credentials = Self.decodeBasic(String(header.dropFirst(6))) else {
-                return .failed(.invalidClient)
+                throw .invalidClient
             }
             basic = credentials
         }
         let formID = parameters["client_id"]
         let formSecret = parameters["client_secret"]
         if basic != nil, formSecret != nil {
-            return .failed(.invalidRequest("The client authenticated in more than one way (HTTP Basic and client_secret)."))
+            throw .invalidRequest("The client authenticated in more than one way (HTTP Basic and client_secret).")
         }
-        if let basic, let formID, formID != basic.id { return .failed(.invalidClient) }
-        guard let id = basic?.id ?? formID, let client = exchange.client(id) else { return .failed(.invalidClient) }
+        if let basic, let formID, formID != basic.id { throw .invalidClient }
+        guard let id = basic?.id ?? formID, let client = exchange.client(id) else { throw .invalidClient }
         let secrets = basic?.secrets ?? formSecret.map { [$0] } ?? []
         switch client.authenticationType {
         case "SECRET":
             guard let stored = client.stored.secret, secrets.contains(where: { Self.equal($0, stored) }) else {
-                return .failed(.invalidClient)
+                throw .invalidClient
             }
         case "NONE":
             // A public client has no secret; one that sends a non-empty secret is not who it says.
-            guard secrets.allSatisfy(\.isEmpty) else { return .failed(.invalidClient) }
+            guard secrets.allSatisfy(\.isEmpty) else { throw .invalidClient }
         default:
             // Mutual TLS and JWT client authentication are not emulated.
-            return .failed(.invalidClient)
+            throw .invalidClient
         }
-        return .authenticated(client)
+        return client
     }
 
     /// `Basic base64(id:secret)` → the id and the secret. Both should be form-encoded first

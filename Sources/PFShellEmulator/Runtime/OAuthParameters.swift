@@ -27,26 +27,35 @@ struct OAuthParameters {
         case bodyAndQuery
     }
 
-    enum Parsed {
-        case success(OAuthParameters)
-        /// The body is not form-encoded.
-        case unsupportedContentType(String)
+    /// A body that is not form-encoded, with the `Content-Type` it came with.
+    struct UnsupportedContentType: Error {
+        let type: String
     }
 
     /// The request's parameters. A body with a `Content-Type` other than a form is refused; a body
     /// without one is read as a form.
-    static func of(_ request: APIRequest, from source: Source) -> Parsed {
+    static func of(_ request: APIRequest, from source: Source) throws(UnsupportedContentType) -> OAuthParameters {
         var pairs: [(name: String, value: String)] = []
         if !request.body.isEmpty {
             if let type = request.header("Content-Type"),
                 type.split(separator: ";").first?.trimmed.lowercased() != "application/x-www-form-urlencoded"
             {
-                return .unsupportedContentType(type)
+                throw UnsupportedContentType(type: type)
             }
             pairs += decode(String(decoding: request.body, as: UTF8.self))
         }
         if source == .bodyAndQuery { pairs += decode(request.query) }
-        return .success(OAuthParameters(pairs: pairs))
+        return OAuthParameters(pairs: pairs)
+    }
+
+    /// The parameters for the token, introspection and revocation endpoints, which refuse a body
+    /// that is not a form as `invalid_request`.
+    static func form(_ request: APIRequest, from source: Source) throws(OAuthError) -> OAuthParameters {
+        do {
+            return try of(request, from: source)
+        } catch {
+            throw .invalidRequest("The request must be application/x-www-form-urlencoded, not \(error.type).")
+        }
     }
 
     subscript(name: String) -> String? {

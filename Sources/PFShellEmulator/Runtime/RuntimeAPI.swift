@@ -93,28 +93,19 @@ public final class RuntimeAPI: Sendable {
         switch exchange.request.path {
         case Self.tokenPath:
             guard method == "POST" else { return OAuthResponse.methodNotAllowed("POST") }
-            var endpoint = TokenEndpoint(exchange: exchange, grants: grants)
-            let response = endpoint.respond()
-            grants = endpoint.grants
-            return response
+            return TokenEndpoint(exchange: exchange).respond(&grants)
         case Self.authorizationPath:
             guard method == "GET" || method == "POST" else { return OAuthResponse.methodNotAllowed("GET, POST") }
-            var endpoint = AuthorizationEndpoint(exchange: exchange, grants: grants)
-            let response = endpoint.respond()
-            grants = endpoint.grants
-            return response
+            return AuthorizationEndpoint(exchange: exchange).respond(&grants)
         case Self.introspectionPath:
             guard method == "POST" else { return OAuthResponse.methodNotAllowed("POST") }
-            return TokenInspection(exchange: exchange, grants: grants).introspect()
+            return TokenInspection(exchange: exchange).introspect(grants)
         case Self.revocationPath:
             guard method == "POST" else { return OAuthResponse.methodNotAllowed("POST") }
-            var inspection = TokenInspection(exchange: exchange, grants: grants)
-            let response = inspection.revoke()
-            grants = inspection.grants
-            return response
+            return TokenInspection(exchange: exchange).revoke(&grants)
         case Self.userInfoPath:
             guard method == "GET" || method == "POST" else { return OAuthResponse.methodNotAllowed("GET, POST") }
-            return TokenInspection(exchange: exchange, grants: grants).userInfo()
+            return TokenInspection(exchange: exchange).userInfo(grants)
         case Self.openIDConfigurationPath, Self.authorizationServerMetadataPath:
             guard method == "GET" || method == "HEAD" else { return OAuthResponse.methodNotAllowed("GET") }
             return discovery(exchange)
@@ -123,10 +114,7 @@ public final class RuntimeAPI: Sendable {
                 return OAuthResponse.notFound(exchange.request.path)
             }
             guard method == "GET" || method == "POST" else { return OAuthResponse.methodNotAllowed("GET, POST") }
-            var endpoint = SignOnEndpoint(exchange: exchange, grants: grants)
-            let response = endpoint.resume(id)
-            grants = endpoint.grants
-            return response
+            return SignOnEndpoint(exchange: exchange).resume(id, &grants)
         }
     }
 

@@ -15,7 +15,6 @@
 /// browser's session.
 struct SignOnEndpoint {
     let exchange: RuntimeExchange
-    var grants: RuntimeGrants
 
     static let cookieName = "pfsh-emulator-signon"
     /// Seconds an unfinished sign-on waits.
@@ -35,7 +34,7 @@ struct SignOnEndpoint {
     }
 
     /// Keeps `request` under a new id and answers with the login page, setting its cookie.
-    mutating func begin(_ request: AuthorizationRequest, clientName: String) -> APIResponse {
+    func begin(_ request: AuthorizationRequest, clientName: String, _ grants: inout RuntimeGrants) -> APIResponse {
         let id = exchange.api.newValue(length: Self.idLength, unlike: grants)
         let cookie = exchange.api.newValue(length: Self.idLength, unlike: grants)
         grants.signOns[id] = PendingSignOn(
@@ -48,7 +47,7 @@ struct SignOnEndpoint {
     }
 
     /// Answers the login form posted (or a reload) at the resume path of `id`.
-    mutating func resume(_ id: String) -> APIResponse {
+    func resume(_ id: String, _ grants: inout RuntimeGrants) -> APIResponse {
         guard let pending = grants.signOns[id] else {
             return OAuthResponse.errorPage("The sign-on request is unknown or has expired; start again from the application.")
         }
@@ -56,10 +55,10 @@ struct SignOnEndpoint {
             return OAuthResponse.errorPage("The sign-on request belongs to another browser: its cookie was not sent.")
         }
         let parameters: OAuthParameters
-        switch OAuthParameters.of(exchange.request, from: .bodyAndQuery) {
-        case .unsupportedContentType(let type):
-            return OAuthResponse.errorPage("The login form must be posted as a form, not \(type).")
-        case .success(let parsed): parameters = parsed
+        do {
+            parameters = try OAuthParameters.of(exchange.request, from: .bodyAndQuery)
+        } catch {
+            return OAuthResponse.errorPage("The login form must be posted as a form, not \(error.type).")
         }
         let action = Self.resumePath(id)
         if parameters["pf.cancel"] == "clicked" {

@@ -5,7 +5,6 @@
 /// grant type, then the grant itself.
 struct TokenEndpoint {
     let exchange: RuntimeExchange
-    var grants: RuntimeGrants
 
     /// `grant_type` values and the client grant types that allow them.
     static let supported: [String: String] = [
@@ -21,21 +20,16 @@ struct TokenEndpoint {
         "urn:ietf:params:oauth:grant-type:token-exchange", "urn:pingidentity.com:oauth2:grant_type:validate_bearer",
     ]
 
-    mutating func respond() -> APIResponse {
+    func respond(_ grants: inout RuntimeGrants) -> APIResponse {
         do {
-            return try issue()
+            return try issue(&grants)
         } catch {
             return error.response
         }
     }
 
-    private mutating func issue() throws(OAuthError) -> APIResponse {
-        let parameters: OAuthParameters
-        switch OAuthParameters.of(exchange.request, from: .bodyAndQuery) {
-        case .unsupportedContentType(let type):
-            throw .invalidRequest("The request must be application/x-www-form-urlencoded, not \(type).")
-        case .success(let parsed): parameters = parsed
-        }
+    private func issue(_ grants: inout RuntimeGrants) throws(OAuthError) -> APIResponse {
+        let parameters = try OAuthParameters.form(exchange.request, from: .bodyAndQuery)
         if let name = parameters.firstRepeated { throw .invalidRequest("The parameter \(name) is repeated.") }
         guard let grantType = parameters["grant_type"] else { throw .invalidRequest("grant_type is required") }
         guard let clientGrantType = Self.supported[grantType] else {
@@ -43,40 +37,37 @@ struct TokenEndpoint {
                 400, "unsupported_grant_type",
                 Self.notEmulated.contains(grantType) ? "The emulator does not implement the \(grantType) grant type." : nil)
         }
-        let client: RuntimeClient
-        switch ClientAuthentication(exchange: exchange, parameters: parameters).authenticate() {
-        case .failed(let error): throw error
-        case .authenticated(let authenticated): client = authenticated
-        }
+        let client = try ClientAuthentication(exchange: exchange, parameters: parameters).authenticate()
         guard client.allows(clientGrantType) else {
             throw .unauthorizedClient("The client is not authorized to use the \(grantType) grant type.")
         }
         switch grantType {
-        case "client_credentials": return try clientCredentials(client, parameters)
-        case "authorization_code": return try authorizationCode(client, parameters)
-        default: return try refresh(client, parameters)
+        case "client_credentials": return try clientCredentials(client, parameters, &grants)
+        case "authorization_code": return try authorizationCode(client, parameters, &grants)
+        default: return try refresh(client, parameters, &grants)
         }
     }
 
     // MARK: - Grants
 
     /// RFC 6749 §4.4: an access token for the client itself, no refresh token.
-    private mutating func clientCredentials(_ client: RuntimeClient, _ parameters: OAuthParameters) throws(OAuthError)
-        -> APIResponse
-    {
+    private func clientCredentials(
+        _ client: RuntimeClient, _ parameters: OAuthParameters, _ grants: inout RuntimeGrants
+    ) throws(OAuthError) -> APIResponse {
         guard client.authenticationType != "NONE" else {
             throw .unauthorizedClient("The client_credentials grant needs a client that authenticates.")
         }
         let scopes = try ScopeCheck.checked(ScopeList.parse(parameters["scope"]), for: client, in: exchange.state)
-        let access = issueAccessToken(client, scopes: scopes, user: nil, grant: grants.newGrant())
+        let grant = grants.newGrant()
+        let access = issueAccessToken(client, scopes: scopes, user: nil, grant: grant, in: &grants)
         return OAuthResponse.tokens(access: access.value, refresh: nil, expiresIn: access.lifetime)
     }
 
     /// RFC 6749 §4.1.3 with RFC 7636 §4.6: one exchange per code, by the client it was issued to,
     /// with the same `redirect_uri` and the PKCE verifier when a challenge was sent.
-    private mutating func authorizationCode(_ client: RuntimeClient, _ parameters: OAuthParameters) throws(OAuthError)
-        -> APIResponse
-    {
+    private func authorizationCode(
+        _ client: RuntimeClient, _ parameters: OAuthParameters, _ grants: inout RuntimeGrants
+    ) throws(OAuthError) -> APIResponse {
         guard let value = parameters["code"], value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw .invalidGrant("Authorization code is malformed.")
         }
@@ -102,13 +93,13 @@ struct TokenEndpoint {
             }
         }
         grants.codes[value]?.redeemed = true
-        let access = issueAccessToken(client, scopes: code.scopes, user: code.user, grant: code.grant)
+        let access = issueAccessToken(client, scopes: code.scopes, user: code.user, grant: code.grant, in: &grants)
         var refresh: String?
         if client.allows("REFRESH_TOKEN") {
             let lifetime = client.persistentGrantLifetime(exchange.settings)
             refresh = issueRefreshToken(
                 client, scopes: code.scopes, user: code.user, grant: code.grant,
-                grantExpires: lifetime.map { exchange.now + $0 * 1000 })
+                grantExpires: lifetime.map { exchange.now + $0 * 1000 }, in: &grants)
         }
         return OAuthResponse.tokens(access: access.value, refresh: refresh, expiresIn: access.lifetime)
     }
@@ -116,9 +107,9 @@ struct TokenEndpoint {
     /// RFC 6749 §6: a new access token for the same grant, with the scopes narrowed if asked; the
     /// refresh token rolls (a new value, the old one usable for the grace period) when the client's
     /// `refreshRolling` says so, or stays the same.
-    private mutating func refresh(_ client: RuntimeClient, _ parameters: OAuthParameters) throws(OAuthError)
-        -> APIResponse
-    {
+    private func refresh(
+        _ client: RuntimeClient, _ parameters: OAuthParameters, _ grants: inout RuntimeGrants
+    ) throws(OAuthError) -> APIResponse {
         guard let value = parameters["refresh_token"] else { throw .invalidRequest("refresh_token is required") }
         guard let token = grants.refreshTokens[value], token.clientId == client.id, token.isUsable(now: exchange.now)
         else { throw .invalidGrant("unknown, invalid, or expired refresh token") }
@@ -135,19 +126,20 @@ struct TokenEndpoint {
         let oldEnough = exchange.now - token.issued >= client.rollingInterval(settings) * 1000
         if client.rollsRefreshTokens(settings), oldEnough {
             refreshValue = issueRefreshToken(
-                client, scopes: token.scopes, user: token.user, grant: token.grant, grantExpires: token.grantExpires)
+                client, scopes: token.scopes, user: token.user, grant: token.grant, grantExpires: token.grantExpires,
+                in: &grants)
             let graceEnd = exchange.now + client.rollingGracePeriod(settings) * 1000
             grants.refreshTokens[value]?.retiredUntil = min(token.retiredUntil ?? graceEnd, graceEnd)
         }
-        let access = issueAccessToken(client, scopes: scopes, user: token.user, grant: token.grant)
+        let access = issueAccessToken(client, scopes: scopes, user: token.user, grant: token.grant, in: &grants)
         return OAuthResponse.tokens(access: access.value, refresh: refreshValue, expiresIn: access.lifetime)
     }
 
     // MARK: - Issuing
 
-    private mutating func issueAccessToken(_ client: RuntimeClient, scopes: [String], user: String?, grant: Int)
-        -> (value: String, lifetime: Int64)
-    {
+    private func issueAccessToken(
+        _ client: RuntimeClient, scopes: [String], user: String?, grant: Int, in grants: inout RuntimeGrants
+    ) -> (value: String, lifetime: Int64) {
         let lifetime = client.accessTokenLifetimeMinutes(exchange.state, exchange.settings) * 60
         let value = exchange.api.newValue(length: exchange.settings.accessTokenLength, unlike: grants)
         grants.accessTokens[value] = AccessToken(
@@ -156,8 +148,9 @@ struct TokenEndpoint {
         return (value, lifetime)
     }
 
-    private mutating func issueRefreshToken(
-        _ client: RuntimeClient, scopes: [String], user: String, grant: Int, grantExpires: Int64?
+    private func issueRefreshToken(
+        _ client: RuntimeClient, scopes: [String], user: String, grant: Int, grantExpires: Int64?,
+        in grants: inout RuntimeGrants
     ) -> String {
         let value = exchange.api.newValue(length: exchange.settings.refreshTokenLength, unlike: grants)
         grants.refreshTokens[value] = RefreshToken(

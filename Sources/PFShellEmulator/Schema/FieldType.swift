@@ -1,3 +1,5 @@
+import PFShellJSON
+
 /// The shape of a JSON property in the Admin API's model, as the server checks it.
 public indirect enum FieldType: Sendable {
     case string
@@ -45,5 +47,11 @@ public struct ObjectSchema: Sendable {
 
     public func field(_ name: String) -> Field? {
         fields.first { $0.name == name }
+    }
+
+    /// The object's properties in the order the server writes them; properties the schema does not
+    /// list are dropped.
+    func ordered(_ object: JSONObject) -> JSONObject {
+        JSONObject(fields.compactMap { field in object[field.name].map { (field.name, $0) } })
     }
 }

@@ -33,7 +33,7 @@ struct ShapeChecker {
             if field.readOnly || member.isNull { continue }
             if let checked = check(member, field.type, path: memberPath) { output[key] = checked }
         }
-        return reorder(output, by: schema)
+        return schema.ordered(output)
     }
 
     private mutating func check(_ value: JSONValue, _ type: FieldType, path: String) -> JSONValue? {
@@ -113,10 +113,6 @@ struct ShapeChecker {
     private mutating func mismatch(_ path: String, _ expected: String, _ got: JSONValue) -> JSONValue? {
         issues.append(.typeMismatch(path, expected: expected, got: got))
         return nil
-    }
-
-    private func reorder(_ object: JSONObject, by schema: ObjectSchema) -> JSONObject {
-        JSONObject(schema.fields.compactMap { field in object[field.name].map { (field.name, $0) } })
     }
 }
 

@@ -18,10 +18,13 @@ final class RuntimeHarness: Sendable {
     /// The common scopes the harness's server defines, unless a test says otherwise.
     static let scopes = ["openid", "profile", "THINGWORX", "read", "write", "admin", "a", "b"]
 
-    /// - Parameter scopes: the server's common scopes; nil keeps those of `state`.
+    /// - Parameters:
+    ///   - scopes: the server's common scopes; nil keeps those of `state`.
+    ///   - onSave: called with each state saved, after it is counted.
     init(
         settings: RuntimeSettings = RuntimeSettings(), state: EmulatorState? = nil, scopes: [String]? = RuntimeHarness.scopes,
-        exclusiveScopes: [String] = [], login: RuntimeLogin = RuntimeLogin(), configuration: EmulatorConfiguration = .init()
+        exclusiveScopes: [String] = [], login: RuntimeLogin = RuntimeLogin(), configuration: EmulatorConfiguration = .init(),
+        onSave: @escaping @Sendable (EmulatorState) -> Void = { _ in }
     ) {
         let clock = self.clock
         let saves = self.saves
@@ -45,7 +48,10 @@ final class RuntimeHarness: Sendable {
         }
         store = EmulatorStore(
             state: initial,
-            persist: { _ in saves.withLock { $0 += 1 } })
+            persist: { state in
+                saves.withLock { $0 += 1 }
+                onSave(state)
+            })
         admin = AdminAPI(configuration: EmulatorConfiguration(), store: store, clock: { clock.withLock { $0 } }, random: random)
         runtime = RuntimeAPI(
             configuration: configuration, store: store, clock: { clock.withLock { $0 } }, random: random, settings: settings,
