@@ -146,20 +146,7 @@ final class Launcher {
             runner.checkNothingLeftStaged(file: path)
         case .commands(let commands):
             for (index, command) in commands.enumerated() where !runner.shouldStop {
-                var assembler = LineAssembler(file: "-c", firstLine: index + 1)
-                if let line = assembler.feed(command) {
-                    runner.echo?.command(line)
-                    runner.execute(line, showLocations: true)
-                    continue
-                }
-                do {
-                    if let line = try assembler.finish() {
-                        runner.echo?.command(line)
-                        runner.execute(line, showLocations: true)
-                    }
-                } catch {
-                    runner.report(error)
-                }
+                runner.runScript(text: command, file: "-c", firstLine: index + 1)
             }
             runner.echo?.endOfInput()
             runner.checkNothingLeftStaged(file: "-c")

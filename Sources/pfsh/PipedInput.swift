@@ -6,19 +6,9 @@ enum PipedInput {
     static func run(_ runner: Runner) {
         var assembler = LineAssembler(file: "<stdin>")
         while !runner.shouldStop, let text = readPlainLine() {
-            if let line = assembler.feed(text) {
-                runner.echo?.command(line)
-                runner.execute(line, showLocations: true)
-            }
+            runner.feed(text, to: &assembler)
         }
         guard !runner.shouldStop else { return }
-        do {
-            if let line = try assembler.finish() {
-                runner.echo?.command(line)
-                runner.execute(line, showLocations: true)
-            }
-        } catch {
-            runner.report(error)
-        }
+        runner.finish(&assembler)
     }
 }

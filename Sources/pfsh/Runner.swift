@@ -26,8 +26,8 @@ final class Runner {
     var shouldStop: Bool { quitRequested || (status != .success && !keepGoing) }
 
     /// Runs a whole script text; `file` names it in diagnostics and anchors relative `source` paths.
-    func runScript(text: String, file: String, showLocations: Bool = true) {
-        var reader = ScriptReader(text: text, file: file)
+    func runScript(text: String, file: String, firstLine: Int = 1, showLocations: Bool = true) {
+        var reader = ScriptReader(text: text, file: file, firstLine: firstLine)
         while !shouldStop {
             let line: RawLine?
             do {
@@ -39,6 +39,24 @@ final class Runner {
             guard let line else { return }
             if depth == 0 { echo?.command(line) }
             execute(line, showLocations: showLocations)
+        }
+    }
+
+    /// Feeds one physical line of piped input; runs the logical line once it is complete.
+    func feed(_ text: String, to assembler: inout LineAssembler) {
+        guard let line = assembler.feed(text) else { return }
+        echo?.command(line)
+        execute(line, showLocations: true)
+    }
+
+    /// At the end of piped input: runs the line left open, or reports why it cannot run.
+    func finish(_ assembler: inout LineAssembler) {
+        do {
+            guard let line = try assembler.finish() else { return }
+            echo?.command(line)
+            execute(line, showLocations: true)
+        } catch {
+            report(error)
         }
     }
 
