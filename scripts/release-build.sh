@@ -5,7 +5,9 @@
 # Usage: scripts/release-build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-flags=(-c release --static-swift-stdlib)
+# lld packs the relative relocations (RELR): the loader touches fewer pages, so a one-shot command
+# starts with less memory (about 0.8 MiB of pfsh's 16).
+flags=(-c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs)
 swift build "${flags[@]}" --product pfsh >&2
 swift build "${flags[@]}" --product pfsh-emulator >&2
 swift build "${flags[@]}" --show-bin-path

@@ -62,9 +62,9 @@ public enum EmulatorLauncher {
             certificateFiles = try EmulatorSetup.publish(pair, options)
         }
         let log = options.log ? RequestLog() : nil
-        let server = EmulatorServer(api: api, listener: ListenerSettings(host: options.host, port: options.port, tls: tls, log: log))
-        let runtimeServer = RuntimeServer(
-            runtime: runtime, listener: ListenerSettings(host: options.host, port: options.runtimePort, tls: tls, log: log))
+        let server = EmulatorServer.admin(api, ListenerSettings(host: options.host, port: options.port, tls: tls, log: log))
+        let runtimeServer = EmulatorServer.runtime(
+            runtime, ListenerSettings(host: options.host, port: options.runtimePort, tls: tls, log: log))
         let announcement = StartupAnnouncement(
             listeners: ["admin-url", "runtime-url"], caFile: certificateFiles?.certificatePath)
         let scheme = options.http ? "http" : "https"

@@ -2,7 +2,7 @@ import Hummingbird
 import PFShellEmulator
 import PFShellJSON
 
-/// Turns Hummingbird requests into ``APIRequest`` values for the Admin API handler and its answers
+/// Turns Hummingbird requests into ``EmulatorRequest`` values for the Admin API handler and its answers
 /// back into responses. Paths outside `/pf-admin-api/` are the server's own: `GET /emulator/stats`
 /// and a 404 for anything else.
 struct EmulatorResponder: HTTPResponder {
@@ -32,7 +32,7 @@ struct EmulatorResponder: HTTPResponder {
         return request.method == .head ? response.createHeadResponse() : response
     }
 
-    private func answer(_ request: Request) async throws -> APIResponse {
+    private func answer(_ request: Request) async throws -> EmulatorResponse {
         let path = request.uri.path
         guard path.hasPrefix("/pf-admin-api/") else { return ownAnswer(method: request.method.rawValue, path: path) }
         guard let apiRequest = try await request.apiRequest(method: request.method.rawValue, bodyLimit: Self.maximumBodySize)
@@ -43,7 +43,7 @@ struct EmulatorResponder: HTTPResponder {
         return api.handle(apiRequest)
     }
 
-    private func ownAnswer(method: String, path: String) -> APIResponse {
+    private func ownAnswer(method: String, path: String) -> EmulatorResponse {
         guard method == "GET", path == "/emulator/stats" else {
             return Self.apiResult(404, "resource_not_found", "The requested resource was not found.")
         }
@@ -56,11 +56,11 @@ struct EmulatorResponder: HTTPResponder {
     }
 
     /// An error body shaped like PingFederate's `ApiResult`.
-    private static func apiResult(_ status: Int, _ resultId: String, _ message: String) -> APIResponse {
+    private static func apiResult(_ status: Int, _ resultId: String, _ message: String) -> EmulatorResponse {
         .json(status, ["resultId": .string(resultId), "message": .string(message)])
     }
 
-    static func response(from answer: APIResponse) -> Response {
+    static func response(from answer: EmulatorResponse) -> Response {
         var headers = HTTPFields()
         for header in answer.headers {
             guard let name = HeaderField.Name(header.name) else { continue }

@@ -7,19 +7,30 @@ import NIOSSL
 import PFShellEmulator
 import ServiceLifecycle
 
-/// The Admin API listener: HTTPS (or plain HTTP) on one address, keep-alive with no idle timeout,
-/// `Expect: 100-continue` answered, every accepted connection counted.
+/// One of the emulator's listeners, the Admin API's or the runtime's (PingFederate's engine port
+/// 9031): HTTPS (or plain HTTP) on one address, keep-alive with no idle timeout,
+/// `Expect: 100-continue` answered, every accepted connection counted. The two differ only in the
+/// handler they serve.
 ///
-/// It is handed out as a `Service` rather than run here, so the caller can put it in one
-/// `ServiceGroup` with other listeners (such as a runtime OAuth endpoint on its own port with the
-/// same certificate) and shut them all down together.
+/// It is handed out as a `Service` rather than run here, so the caller can put both listeners in
+/// one `ServiceGroup` with the same certificate and shut them down together.
 public struct EmulatorServer: Sendable {
-    public let api: AdminAPI
     public let listener: ListenerSettings
+    private let responder: @Sendable () -> any HTTPResponder<BasicRequestContext>
 
-    public init(api: AdminAPI, listener: ListenerSettings) {
-        self.api = api
+    private init(listener: ListenerSettings, responder: @escaping @Sendable () -> any HTTPResponder<BasicRequestContext>) {
         self.listener = listener
+        self.responder = responder
+    }
+
+    /// The Admin API listener.
+    public static func admin(_ api: AdminAPI, _ listener: ListenerSettings) -> EmulatorServer {
+        EmulatorServer(listener: listener) { EmulatorResponder(api: api, stats: listener.stats, log: listener.log) }
+    }
+
+    /// The runtime listener: the OAuth endpoints of ``RuntimeAPI``.
+    public static func runtime(_ runtime: RuntimeAPI, _ listener: ListenerSettings) -> EmulatorServer {
+        EmulatorServer(listener: listener) { RuntimeResponder(runtime: runtime, log: listener.log) }
     }
 
     /// The listener as a service. `onListening` is called once with the bound port, after the socket
@@ -29,8 +40,8 @@ public struct EmulatorServer: Sendable {
         onListening: @escaping @Sendable (Int) async -> Void
     ) throws(EmulatorServerError) -> any Service {
         try Self.listener(
-            responder: EmulatorResponder(api: api, stats: listener.stats, log: listener.log), host: listener.host,
-            port: listener.port, tls: listener.tls, stats: listener.stats, logger: logger, onListening: onListening)
+            responder: responder(), host: listener.host, port: listener.port, tls: listener.tls, stats: listener.stats,
+            logger: logger, onListening: onListening)
     }
 
     /// One Hummingbird listener for `responder`: HTTP/1.1 (with TLS unless `tls` is nil), no idle

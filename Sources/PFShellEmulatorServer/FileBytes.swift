@@ -1,29 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PFShellFiles
 
-/// Reads whole files with the system's reason on failure, which `FileManager` does not give.
+/// The emulator's files read whole, their failures worded as the emulator's errors.
 enum FileBytes {
     /// The file's bytes, or nil when it does not exist.
     static func readIfPresent(_ path: String) throws(EmulatorServerError) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { return nil }
-            throw EmulatorServerError.system("cannot open", path)
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw EmulatorServerError.system("cannot read", path)
+        do {
+            return try WholeFile.read(path)
+        } catch {
+            switch error {
+            case .system(let step, let code): throw EmulatorServerError("cannot \(step) \(path): \(WholeFile.reason(code))")
+            case .tooLarge: throw EmulatorServerError("cannot read \(path): too large")
             }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<count]
         }
     }
 

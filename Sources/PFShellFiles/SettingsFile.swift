@@ -177,30 +177,25 @@ public enum SettingsFile {
     // MARK: - Helpers
 
     private static func readBytes(_ path: String) throws(FileError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        if fd < 0 {
-            let code = errno
-            if code == ENOENT { return nil }
-            throw FileError(message: "cannot read '\(path)': \(describe(code))")
+        do {
+            return try WholeFile.read(path, flags: O_NOFOLLOW, limit: maximumSize)
+        } catch {
+            throw readFailure(error, path)
         }
-        defer { close(fd) }
-        return try readAll(fd, path: path)
     }
 
     private static func readAll(_ fd: Int32, path: String) throws(FileError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(message: "cannot read '\(path)': \(describe(errno))")
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
-            if bytes.count > maximumSize {
-                throw FileError(message: "cannot read '\(path)': larger than \(maximumSize >> 20) MiB, not a settings file")
-            }
+        do {
+            return try WholeFile.readAll(fd, limit: maximumSize)
+        } catch {
+            throw readFailure(error, path)
+        }
+    }
+
+    private static func readFailure(_ failure: WholeFile.Failure, _ path: String) -> FileError {
+        switch failure {
+        case .tooLarge: FileError(message: "cannot read '\(path)': larger than \(maximumSize >> 20) MiB, not a settings file")
+        case .system(_, let code): FileError(message: "cannot read '\(path)': \(describe(code))")
         }
     }
 
@@ -228,10 +223,5 @@ public enum SettingsFile {
         let message = String(cString: text)
         return message.prefix(1).lowercased() + message.dropFirst()
     }
-}
-
-// Outside the enum, whose `read` and `write` would shadow the system calls.
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
 }
 

@@ -11,12 +11,6 @@ public struct TransportError: Error, Sendable, Equatable {
     /// Lowercase, without trailing period: libcurl's text for the code, then its detail if it adds any.
     public let message: String
 
-    public init(kind: Kind, curlCode: Int, message: String) {
-        self.kind = kind
-        self.curlCode = curlCode
-        self.message = message
-    }
-
     /// The kind for a `CURLcode`.
     static func kind(forCurlCode code: Int) -> Kind {
         switch code {

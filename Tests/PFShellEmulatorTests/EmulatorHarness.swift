@@ -68,7 +68,7 @@ final class EmulatorHarness: Sendable {
         if xsrf { headers.append(("X-XSRF-Header", "PingFederate")) }
         let bytes = raw.map { Array($0.utf8) } ?? body.map { Array(JSONPrinter.print($0).utf8) } ?? []
         let response = api.handle(
-            APIRequest(method: method, path: AdminAPI.basePath + path, query: query, headers: headers, body: bytes))
+            EmulatorRequest(method: method, path: AdminAPI.basePath + path, query: query, headers: headers, body: bytes))
         let json = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
         return Reply(status: response.status, json: json, headers: response.headers)
     }

@@ -41,7 +41,7 @@ import Testing
 
     @Test func pathsOutsideTheAPIAreNotFound() {
         let harness = EmulatorHarness()
-        let response = harness.api.handle(APIRequest(method: "GET", path: "/pf-admin-api/v2/version"))
+        let response = harness.api.handle(EmulatorRequest(method: "GET", path: "/pf-admin-api/v2/version"))
         #expect(response.status == 404)
         #expect(harness.send("GET", "/no/such/thing").status == 404)
     }

@@ -84,7 +84,7 @@ import Testing
     private static func create(_ id: String, in api: AdminAPI) {
         let body = RuntimeSample.client(id, grants: ["CLIENT_CREDENTIALS"], secret: "s")
         let response = api.handle(
-            APIRequest(
+            EmulatorRequest(
                 method: "POST", path: AdminAPI.basePath + "/oauth/clients",
                 headers: [("Authorization", EmulatorHarness.basic), ("X-XSRF-Header", "pf")],
                 body: Array(JSONPrinter.print(body).utf8)))

@@ -22,7 +22,7 @@ final class EmulatorPort: ServerPort {
         defer { requests.append(request) }
         if failAt == requests.count { throw TransportFailure(kind: .other, message: "connection reset by peer") }
         let response = api.handle(
-            PFShellEmulator.APIRequest(
+            PFShellEmulator.EmulatorRequest(
                 method: request.method.rawValue, path: AdminAPI.basePath + request.path, query: request.encodedQuery,
                 headers: Self.headers, body: request.body.map { Array(JSONPrinter.print($0).utf8) } ?? []))
         let body = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
@@ -92,7 +92,7 @@ final class FakeServices: ShellServices {
         let sent = cookies.filter { parts[0].hasPrefix($0.path) }.map { "\($0.name)=\($0.value)" }
         if !sent.isEmpty { headers.append(("Cookie", sent.joined(separator: "; "))) }
         let response = runtimeAPI.handle(
-            PFShellEmulator.APIRequest(
+            PFShellEmulator.EmulatorRequest(
                 method: request.method.rawValue, path: parts[0], query: parts.count > 1 ? parts[1] : "", headers: headers,
                 body: Array(request.encodedForm.utf8)))
         keepCookies(response.headers.filter { $0.name.lowercased() == "set-cookie" }.map(\.value))
@@ -220,7 +220,7 @@ final class SessionHarness {
     @discardableResult
     func admin(_ method: String, _ path: String, _ body: JSONValue? = nil) -> (status: Int, body: JSONValue?) {
         let response = api.handle(
-            PFShellEmulator.APIRequest(
+            PFShellEmulator.EmulatorRequest(
                 method: method, path: AdminAPI.basePath + path, headers: EmulatorPort.headers,
                 body: body.map { Array(JSONPrinter.print($0).utf8) } ?? []))
         return (response.status, response.body.isEmpty ? nil : try? JSONParser.parse(response.body))

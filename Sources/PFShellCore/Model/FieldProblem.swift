@@ -3,9 +3,4 @@
 public struct FieldProblem: Sendable, Hashable {
     public let field: String
     public let message: String
-
-    public init(field: String, message: String) {
-        self.field = field
-        self.message = message
-    }
 }

@@ -6,11 +6,6 @@ public enum RedirectURI {
     public struct Warning: Sendable, Equatable {
         public let uri: String
         public let message: String
-
-        public init(uri: String, message: String) {
-            self.uri = uri
-            self.message = message
-        }
     }
 
     /// `.success(nil)` for a good URI, `.success(warning)` for one allowed with a warning,

@@ -3,7 +3,7 @@ import PFShellJSON
 extension AdminAPI {
     /// The read-only resources a shell needs besides clients: version, token managers, OpenID Connect
     /// policies and server settings.
-    func fixture(_ context: RequestContext, state: EmulatorState) -> APIResponse {
+    func fixture(_ context: RequestContext, state: EmulatorState) -> EmulatorResponse {
         let s = context.segments
         let path = s.joined(separator: "/")
         let collections: [String: [JSONObject]] = [
@@ -32,12 +32,12 @@ extension AdminAPI {
     }
 
     /// The emulator serves these resources for reading only.
-    private func readOnly(_ context: RequestContext) -> APIResponse? {
+    private func readOnly(_ context: RequestContext) -> EmulatorResponse? {
         context.request.method == "GET" ? nil : APIResult.methodNotAllowed(context.request.method)
     }
 
     /// `/cluster/status` and `/cluster/replicate`: 403 on a standalone server, as PingFederate answers.
-    func cluster(_ context: RequestContext, action: String, state: inout WorkingState) -> APIResponse {
+    func cluster(_ context: RequestContext, action: String, state: inout WorkingState) -> EmulatorResponse {
         let method = context.request.method
         switch (action, method) {
         case ("status", "GET"), ("replicate", "POST"):

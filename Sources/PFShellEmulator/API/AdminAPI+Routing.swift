@@ -4,7 +4,7 @@ extension AdminAPI {
     /// Checks the request's envelope (base path, credentials, XSRF header) and hands it to the
     /// resource it names. Runs under the state lock; a resource changes `state` only once the
     /// request has passed every check.
-    func respond(to request: APIRequest, state: inout WorkingState) -> APIResponse {
+    func respond(to request: EmulatorRequest, state: inout WorkingState) -> EmulatorResponse {
         guard request.path == Self.basePath || request.path.hasPrefix(Self.basePath + "/") else {
             return APIResult.response(404, "resource_not_found", "No resource at '\(request.path)'.")
         }
@@ -18,7 +18,7 @@ extension AdminAPI {
         return route(context, state: &state)
     }
 
-    private func route(_ context: RequestContext, state: inout WorkingState) -> APIResponse {
+    private func route(_ context: RequestContext, state: inout WorkingState) -> EmulatorResponse {
         let s = context.segments
         switch (s.first, s.count) {
         case ("oauth", _) where s.count >= 2 && s[1] == "clients":
@@ -30,7 +30,7 @@ extension AdminAPI {
         }
     }
 
-    private func routeClients(_ context: RequestContext, _ rest: [String], state: inout WorkingState) -> APIResponse {
+    private func routeClients(_ context: RequestContext, _ rest: [String], state: inout WorkingState) -> EmulatorResponse {
         do {
             return try clients(ClientsEndpoint(api: self, context: context), rest, state: &state)
         } catch {
@@ -39,7 +39,7 @@ extension AdminAPI {
     }
 
     private func clients(_ endpoint: ClientsEndpoint, _ rest: [String], state: inout WorkingState)
-        throws(APIFailure) -> APIResponse
+        throws(APIFailure) -> EmulatorResponse
     {
         let method = endpoint.context.request.method
         switch (rest.count, method) {
@@ -57,7 +57,7 @@ extension AdminAPI {
         }
     }
 
-    private func isAuthorized(_ request: APIRequest) -> Bool {
+    private func isAuthorized(_ request: EmulatorRequest) -> Bool {
         guard let header = request.header("Authorization") else { return false }
         if let token = configuration.bearerToken, header == "Bearer " + token { return true }
         guard header.lowercased().hasPrefix("basic "),
@@ -69,7 +69,7 @@ extension AdminAPI {
 
 /// What every resource handler gets: the request, its decoded path segments and query, and the time.
 struct RequestContext {
-    let request: APIRequest
+    let request: EmulatorRequest
     let segments: [String]
     let query: QueryParameters
     let now: Int64

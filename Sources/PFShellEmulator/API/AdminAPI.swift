@@ -46,7 +46,7 @@ public final class AdminAPI: Sendable {
         store.state
     }
 
-    public func handle(_ request: APIRequest) -> APIResponse {
+    public func handle(_ request: EmulatorRequest) -> EmulatorResponse {
         store.change { state in
             respond(to: request, state: &state)
         } failed: { error in

@@ -6,7 +6,7 @@ import PFShellJSON
 struct ClientRepresentation {
     let api: AdminAPI
     let state: EmulatorState
-    let request: APIRequest
+    let request: EmulatorRequest
 
     func render(_ client: StoredClient) -> JSONObject {
         var object = client.fields

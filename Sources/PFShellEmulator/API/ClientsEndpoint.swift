@@ -13,7 +13,7 @@ struct ClientsEndpoint {
 
     // MARK: - Collection
 
-    func list(_ state: EmulatorState) -> APIResponse {
+    func list(_ state: EmulatorState) -> EmulatorResponse {
         let query = context.query
         var issues: [ValidationIssue] = []
         let page = positiveInteger(query["page"], name: "page", issues: &issues) ?? 1
@@ -43,7 +43,7 @@ struct ClientsEndpoint {
         return value
     }
 
-    func create(_ state: inout WorkingState) throws(APIFailure) -> APIResponse {
+    func create(_ state: inout WorkingState) throws(APIFailure) -> EmulatorResponse {
         let parsed = try ClientBody.parse(context.request.body, api: api, state: state.current)
         var issues: [ValidationIssue] = []
         let id = parsed.fields["clientId"]?.stringValue ?? ""
@@ -67,12 +67,12 @@ struct ClientsEndpoint {
 
     // MARK: - One client
 
-    func get(_ id: String, _ state: EmulatorState) -> APIResponse {
+    func get(_ id: String, _ state: EmulatorState) -> EmulatorResponse {
         guard let client = state.clients[id] else { return APIResult.notFound(id) }
         return .json(200, .object(representation(state).render(client)))
     }
 
-    func replace(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> APIResponse {
+    func replace(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> EmulatorResponse {
         guard let existing = state.clients[id] else { return APIResult.notFound(id) }
         var parsed = try ClientBody.parse(context.request.body, api: api, state: state.current)
         parsed.fields["clientId"] = .string(id)  // the path wins over the body
@@ -92,7 +92,7 @@ struct ClientsEndpoint {
         return .json(200, .object(representation(state.current).render(updated)))
     }
 
-    func delete(_ id: String, _ state: inout WorkingState) -> APIResponse {
+    func delete(_ id: String, _ state: inout WorkingState) -> EmulatorResponse {
         guard state.clients[id] != nil else { return APIResult.notFound(id) }
         state.update { state in
             state.clients[id] = nil
@@ -103,7 +103,7 @@ struct ClientsEndpoint {
 
     // MARK: - Secret
 
-    func getSecret(_ id: String, _ state: EmulatorState) -> APIResponse {
+    func getSecret(_ id: String, _ state: EmulatorState) -> EmulatorResponse {
         guard let client = state.clients[id] else { return APIResult.notFound(id) }
         return .json(200, .object(representation(state).renderSecret(client)))
     }
@@ -111,7 +111,7 @@ struct ClientsEndpoint {
     /// A new secret, and the secondary secrets when the body lists them (kept otherwise, a guess).
     /// Refused for a client whose authentication type uses no secret: a guess, as clients of type
     /// NONE may still hold one.
-    func replaceSecret(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> APIResponse {
+    func replaceSecret(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> EmulatorResponse {
         guard var client = state.clients[id] else { return APIResult.notFound(id) }
         let body = try ClientBody.parseSecretBody(context.request.body, strict: api.configuration.strict)
         let sealer = SecretSealer(key: state.sealingKey)

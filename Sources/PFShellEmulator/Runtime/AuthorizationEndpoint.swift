@@ -12,7 +12,7 @@
 struct AuthorizationEndpoint {
     let exchange: RuntimeExchange
 
-    func respond(_ grants: inout RuntimeGrants) -> APIResponse {
+    func respond(_ grants: inout RuntimeGrants) -> EmulatorResponse {
         let parameters: OAuthParameters
         do {
             parameters = try OAuthParameters.of(exchange.request, from: .bodyAndQuery)

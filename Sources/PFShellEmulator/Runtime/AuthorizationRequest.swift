@@ -11,7 +11,7 @@ struct AuthorizationRequest: Sendable, Equatable {
     let state: String?
 
     /// The redirect with a new code for `user` (and the caller's `state`).
-    func approve(for user: String, _ exchange: RuntimeExchange, _ grants: inout RuntimeGrants) -> APIResponse {
+    func approve(for user: String, _ exchange: RuntimeExchange, _ grants: inout RuntimeGrants) -> EmulatorResponse {
         let value = exchange.api.newValue(length: exchange.settings.authorizationCodeEntropy, unlike: grants)
         grants.codes[value] = AuthorizationCode(
             clientId: clientId, redirectURI: redirectURI, redirectURIWasGiven: redirectURIWasGiven, scopes: scopes,
@@ -21,11 +21,11 @@ struct AuthorizationRequest: Sendable, Equatable {
     }
 
     /// The redirect with an error (RFC 6749 §4.1.2.1).
-    func deny(_ error: OAuthError) -> APIResponse {
+    func deny(_ error: OAuthError) -> EmulatorResponse {
         Self.deny(error, redirectURI: redirectURI, state: state)
     }
 
-    static func deny(_ error: OAuthError, redirectURI: String, state: String?) -> APIResponse {
+    static func deny(_ error: OAuthError, redirectURI: String, state: String?) -> EmulatorResponse {
         var answer = [("error", error.error)]
         if let description = error.description { answer.append(("error_description", description)) }
         if let state { answer.append(("state", state)) }

@@ -10,7 +10,7 @@ enum LoginPage {
     static func response(
         action: String, clientName: String, username: String = "", error: String? = nil,
         headers: [(name: String, value: String)] = []
-    ) -> APIResponse {
+    ) -> EmulatorResponse {
         let escape = OAuthResponse.escapeHTML
         let message = error.map { "\n<p class=\"error\" role=\"alert\">\(escape($0))</p>" } ?? ""
         let html = """
@@ -35,7 +35,7 @@ enum LoginPage {
             </html>
 
             """
-        return APIResponse(
+        return EmulatorResponse(
             status: 200,
             headers: [("Content-Type", "text/html;charset=utf-8"), ("Cache-Control", "no-store")] + headers,
             body: Array(html.utf8))

@@ -34,7 +34,7 @@ struct OAuthParameters {
 
     /// The request's parameters. A body with a `Content-Type` other than a form is refused; a body
     /// without one is read as a form.
-    static func of(_ request: APIRequest, from source: Source) throws(UnsupportedContentType) -> OAuthParameters {
+    static func of(_ request: EmulatorRequest, from source: Source) throws(UnsupportedContentType) -> OAuthParameters {
         var pairs: [(name: String, value: String)] = []
         if !request.body.isEmpty {
             if let type = request.header("Content-Type"),
@@ -50,7 +50,7 @@ struct OAuthParameters {
 
     /// The parameters for the token, introspection and revocation endpoints, which refuse a body
     /// that is not a form as `invalid_request`.
-    static func form(_ request: APIRequest, from source: Source) throws(OAuthError) -> OAuthParameters {
+    static func form(_ request: EmulatorRequest, from source: Source) throws(OAuthError) -> OAuthParameters {
         do {
             return try of(request, from: source)
         } catch {

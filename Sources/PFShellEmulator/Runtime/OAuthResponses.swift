@@ -26,7 +26,7 @@ struct OAuthError: Error {
 
     static let scopeNotAllowed = invalidScope("The requested scope(s) must be blank or a subset of the provided scopes.")
 
-    var response: APIResponse {
+    var response: EmulatorResponse {
         var body = JSONObject()
         if let description { body["error_description"] = .string(description) }
         body["error"] = .string(error)
@@ -36,7 +36,7 @@ struct OAuthError: Error {
             // every 401; the emulator always sends it.
             headers.append(("WWW-Authenticate", "Basic realm=\"PingFederate\""))
         }
-        return APIResponse(status: status, headers: headers, body: Array((JSONPrinter.print(.object(body)) + "\r\n").utf8))
+        return EmulatorResponse(status: status, headers: headers, body: Array((JSONPrinter.print(.object(body)) + "\r\n").utf8))
     }
 }
 
@@ -48,13 +48,13 @@ enum OAuthResponse {
         ("Pragma", "no-cache"),
     ]
 
-    static func json(_ object: JSONObject, status: Int = 200) -> APIResponse {
-        APIResponse(status: status, headers: jsonHeaders, body: Array(JSONPrinter.print(.object(object)).utf8))
+    static func json(_ object: JSONObject, status: Int = 200) -> EmulatorResponse {
+        EmulatorResponse(status: status, headers: jsonHeaders, body: Array(JSONPrinter.print(.object(object)).utf8))
     }
 
     /// A successful token response (RFC 6749 §5.1): `access_token`, `refresh_token` when one is
     /// issued, `token_type` and `expires_in` in seconds.
-    static func tokens(access: String, refresh: String?, expiresIn: Int64) -> APIResponse {
+    static func tokens(access: String, refresh: String?, expiresIn: Int64) -> EmulatorResponse {
         var body = JSONObject()
         body["access_token"] = .string(access)
         if let refresh { body["refresh_token"] = .string(refresh) }
@@ -65,36 +65,36 @@ enum OAuthResponse {
 
     /// The error page of the authorization endpoint, for requests that cannot be sent back to a
     /// trusted redirect URI (RFC 6749 §4.1.2.1): a 400 and never a redirect.
-    static func errorPage(_ message: String, status: Int = 400) -> APIResponse {
+    static func errorPage(_ message: String, status: Int = 400) -> EmulatorResponse {
         let html = """
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><title>PingFederate emulator: error</title></head>
             <body><h1>The request could not be completed</h1><p>\(escapeHTML(message))</p></body></html>
 
             """
-        return APIResponse(
+        return EmulatorResponse(
             status: status,
             headers: [("Content-Type", "text/html;charset=utf-8"), ("Cache-Control", "no-store")],
             body: Array(html.utf8))
     }
 
     /// A 302 to `uri` with `parameters` added to its query.
-    static func redirect(to uri: String, with parameters: [(String, String)]) -> APIResponse {
+    static func redirect(to uri: String, with parameters: [(String, String)]) -> EmulatorResponse {
         let fragmentStart = uri.firstIndex(of: "#") ?? uri.endIndex
         let base = String(uri[..<fragmentStart])
         let separator = base.contains("?") ? (base.hasSuffix("?") || base.hasSuffix("&") ? "" : "&") : "?"
         let location = base + separator + PercentEncoding.query(parameters)
-        return APIResponse(status: 302, headers: [("Location", location), ("Cache-Control", "no-store")])
+        return EmulatorResponse(status: 302, headers: [("Location", location), ("Cache-Control", "no-store")])
     }
 
-    static func methodNotAllowed(_ allowed: String) -> APIResponse {
+    static func methodNotAllowed(_ allowed: String) -> EmulatorResponse {
         var response = OAuthError.invalidRequest("This endpoint accepts \(allowed) only.").response
         response.status = 405
         response.headers.append(("Allow", allowed))
         return response
     }
 
-    static func notFound(_ path: String) -> APIResponse {
+    static func notFound(_ path: String) -> EmulatorResponse {
         errorPage("There is no runtime endpoint at \(path).", status: 404)
     }
 

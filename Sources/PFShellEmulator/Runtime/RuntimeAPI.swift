@@ -79,7 +79,7 @@ public final class RuntimeAPI: Sendable {
     }
 
     /// Answers one request, under the store's lock.
-    public func handle(_ request: APIRequest) -> APIResponse {
+    public func handle(_ request: EmulatorRequest) -> EmulatorResponse {
         store.withGrants { state, grants in
             let now = clock()
             grants.removeExpired(now: now)
@@ -88,7 +88,7 @@ public final class RuntimeAPI: Sendable {
         }
     }
 
-    private func route(_ exchange: RuntimeExchange, grants: inout RuntimeGrants) -> APIResponse {
+    private func route(_ exchange: RuntimeExchange, grants: inout RuntimeGrants) -> EmulatorResponse {
         let method = exchange.request.method
         switch exchange.request.path {
         case Self.tokenPath:
@@ -120,7 +120,7 @@ public final class RuntimeAPI: Sendable {
 
     /// The discovery document (OpenID Connect Discovery, RFC 8414), listing what the emulator
     /// actually does; the issuer is the base URL the request came to.
-    private func discovery(_ exchange: RuntimeExchange) -> APIResponse {
+    private func discovery(_ exchange: RuntimeExchange) -> EmulatorResponse {
         let base = exchange.baseURL
         var document = JSONObject()
         document["issuer"] = .string(base)
@@ -158,7 +158,7 @@ public final class RuntimeAPI: Sendable {
 /// What every endpoint gets: the request, the state to read (clients, token managers) and the time.
 struct RuntimeExchange {
     let api: RuntimeAPI
-    let request: APIRequest
+    let request: EmulatorRequest
     let state: EmulatorState
     let now: Int64
 

@@ -34,7 +34,7 @@ struct SignOnEndpoint {
     }
 
     /// Keeps `request` under a new id and answers with the login page, setting its cookie.
-    func begin(_ request: AuthorizationRequest, clientName: String, _ grants: inout RuntimeGrants) -> APIResponse {
+    func begin(_ request: AuthorizationRequest, clientName: String, _ grants: inout RuntimeGrants) -> EmulatorResponse {
         let id = exchange.api.newValue(length: Self.idLength, unlike: grants)
         let cookie = exchange.api.newValue(length: Self.idLength, unlike: grants)
         grants.signOns[id] = PendingSignOn(
@@ -47,7 +47,7 @@ struct SignOnEndpoint {
     }
 
     /// Answers the login form posted (or a reload) at the resume path of `id`.
-    func resume(_ id: String, _ grants: inout RuntimeGrants) -> APIResponse {
+    func resume(_ id: String, _ grants: inout RuntimeGrants) -> EmulatorResponse {
         guard let pending = grants.signOns[id] else {
             return OAuthResponse.errorPage("The sign-on request is unknown or has expired; start again from the application.")
         }

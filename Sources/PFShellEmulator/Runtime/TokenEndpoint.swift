@@ -20,7 +20,7 @@ struct TokenEndpoint {
         "urn:ietf:params:oauth:grant-type:token-exchange", "urn:pingidentity.com:oauth2:grant_type:validate_bearer",
     ]
 
-    func respond(_ grants: inout RuntimeGrants) -> APIResponse {
+    func respond(_ grants: inout RuntimeGrants) -> EmulatorResponse {
         do {
             return try issue(&grants)
         } catch {
@@ -28,7 +28,7 @@ struct TokenEndpoint {
         }
     }
 
-    private func issue(_ grants: inout RuntimeGrants) throws(OAuthError) -> APIResponse {
+    private func issue(_ grants: inout RuntimeGrants) throws(OAuthError) -> EmulatorResponse {
         let parameters = try OAuthParameters.form(exchange.request, from: .bodyAndQuery)
         if let name = parameters.firstRepeated { throw .invalidRequest("The parameter \(name) is repeated.") }
         guard let grantType = parameters["grant_type"] else { throw .invalidRequest("grant_type is required") }
@@ -53,7 +53,7 @@ struct TokenEndpoint {
     /// RFC 6749 §4.4: an access token for the client itself, no refresh token.
     private func clientCredentials(
         _ client: RuntimeClient, _ parameters: OAuthParameters, _ grants: inout RuntimeGrants
-    ) throws(OAuthError) -> APIResponse {
+    ) throws(OAuthError) -> EmulatorResponse {
         guard client.authenticationType != "NONE" else {
             throw .unauthorizedClient("The client_credentials grant needs a client that authenticates.")
         }
@@ -67,7 +67,7 @@ struct TokenEndpoint {
     /// with the same `redirect_uri` and the PKCE verifier when a challenge was sent.
     private func authorizationCode(
         _ client: RuntimeClient, _ parameters: OAuthParameters, _ grants: inout RuntimeGrants
-    ) throws(OAuthError) -> APIResponse {
+    ) throws(OAuthError) -> EmulatorResponse {
         guard let value = parameters["code"], value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw .invalidGrant("Authorization code is malformed.")
         }
@@ -109,7 +109,7 @@ struct TokenEndpoint {
     /// `refreshRolling` says so, or stays the same.
     private func refresh(
         _ client: RuntimeClient, _ parameters: OAuthParameters, _ grants: inout RuntimeGrants
-    ) throws(OAuthError) -> APIResponse {
+    ) throws(OAuthError) -> EmulatorResponse {
         guard let value = parameters["refresh_token"] else { throw .invalidRequest("refresh_token is required") }
         guard let token = grants.refreshTokens[value], token.clientId == client.id, token.isUsable(now: exchange.now)
         else { throw .invalidGrant("unknown, invalid, or expired refresh token") }

@@ -11,7 +11,7 @@ struct TokenInspection {
     /// which PingFederate requires for refresh tokens. An active access token shows `active`,
     /// `scope` (when not empty), `client_id`, `exp` and, for a user's token, `sub`; an active
     /// refresh token only `active`; anything else `{"active": false}` with 200.
-    func introspect(_ grants: RuntimeGrants) -> APIResponse {
+    func introspect(_ grants: RuntimeGrants) -> EmulatorResponse {
         do {
             return try introspection(grants)
         } catch {
@@ -19,7 +19,7 @@ struct TokenInspection {
         }
     }
 
-    private func introspection(_ grants: RuntimeGrants) throws(OAuthError) -> APIResponse {
+    private func introspection(_ grants: RuntimeGrants) throws(OAuthError) -> EmulatorResponse {
         let (client, parameters) = try authenticatedCaller()
         guard client.allows("ACCESS_TOKEN_VALIDATION") else {
             throw .unauthorizedClient("The client is not authorized to validate access tokens.")
@@ -46,13 +46,13 @@ struct TokenInspection {
     /// `POST /as/revoke_token.oauth2` (RFC 7009): the client revokes one of its own tokens; a refresh
     /// token takes its grant's access tokens with it. An unknown token is a success; another client's
     /// token is refused with `unauthorized_client`.
-    func revoke(_ grants: inout RuntimeGrants) -> APIResponse {
+    func revoke(_ grants: inout RuntimeGrants) -> EmulatorResponse {
         do {
             try revocation(&grants)
         } catch {
             return error.response
         }
-        return APIResponse(status: 200, headers: OAuthResponse.jsonHeaders)
+        return EmulatorResponse(status: 200, headers: OAuthResponse.jsonHeaders)
     }
 
     private func revocation(_ grants: inout RuntimeGrants) throws(OAuthError) {
@@ -70,7 +70,7 @@ struct TokenInspection {
 
     /// `GET /idp/userinfo.openid` with `Authorization: Bearer`: `{"sub": user}` for an access token
     /// issued to a user; 401 with `WWW-Authenticate: Bearer error="invalid_token"` otherwise.
-    func userInfo(_ grants: RuntimeGrants) -> APIResponse {
+    func userInfo(_ grants: RuntimeGrants) -> EmulatorResponse {
         let header = exchange.request.header("Authorization") ?? ""
         guard header.lowercased().hasPrefix("bearer "),
             let access = liveAccessToken(String(header.dropFirst(7)), grants), let user = access.user

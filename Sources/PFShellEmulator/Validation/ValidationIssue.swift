@@ -5,12 +5,6 @@ public struct ValidationIssue: Sendable, Equatable {
     /// A dotted, indexed path into the request body, e.g. `clientAuth.secret` or `redirectUris[1]`.
     public let fieldPath: String
 
-    public init(errorId: String, message: String, fieldPath: String) {
-        self.errorId = errorId
-        self.message = message
-        self.fieldPath = fieldPath
-    }
-
     static func invalidValue(_ path: String, _ message: String) -> ValidationIssue {
         ValidationIssue(errorId: "invalid_value", message: message, fieldPath: path)
     }

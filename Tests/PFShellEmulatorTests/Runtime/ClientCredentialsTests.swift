@@ -36,7 +36,7 @@ import Testing
 
     @Test func parametersInTheQueryAreReadLikePingFederateDoes() {
         let reply = harness.send(
-            APIRequest(
+            EmulatorRequest(
                 method: "POST", path: RuntimeAPI.tokenPath,
                 query: "grant_type=client_credentials&client_id=twx&client_secret=twx-secret"))
         #expect(reply.status == 200)
@@ -48,7 +48,7 @@ import Testing
         // A client that does not encode: the secret as sent is accepted as well.
         let raw = "Basic " + "a%20b%3Ac:p+q:r%s".base64
         let reply = harness.send(
-            APIRequest(
+            EmulatorRequest(
                 method: "POST", path: RuntimeAPI.tokenPath, headers: [("Authorization", raw)],
                 body: Array("grant_type=client_credentials".utf8)))
         #expect(reply.status == 200)
@@ -128,11 +128,11 @@ import Testing
     }
 
     @Test func theRequestMustBeAFormPOST() {
-        let get = harness.send(APIRequest(method: "GET", path: RuntimeAPI.tokenPath, query: "grant_type=client_credentials"))
+        let get = harness.send(EmulatorRequest(method: "GET", path: RuntimeAPI.tokenPath, query: "grant_type=client_credentials"))
         #expect(get.status == 405)
         #expect(get.header("Allow") == "POST")
         let json = harness.send(
-            APIRequest(
+            EmulatorRequest(
                 method: "POST", path: RuntimeAPI.tokenPath,
                 headers: [("Content-Type", "application/json"), ("Authorization", "Basic " + "twx:twx-secret".base64)],
                 body: Array("{\"grant_type\":\"client_credentials\"}".utf8)))

@@ -77,7 +77,7 @@ import Testing
         #expect(unentitled.error == "unauthorized_client")
         let noToken = harness.post(RuntimeAPI.introspectionPath, [], basic: ("rs", "rs-secret"))
         #expect(noToken.error == "invalid_request")
-        let get = harness.send(APIRequest(method: "GET", path: RuntimeAPI.introspectionPath))
+        let get = harness.send(EmulatorRequest(method: "GET", path: RuntimeAPI.introspectionPath))
         #expect(get.status == 405)
     }
 
@@ -118,28 +118,28 @@ import Testing
     @Test func userInfoNamesTheTestUser() {
         let tokens = userTokens()
         let reply = harness.send(
-            APIRequest(method: "GET", path: RuntimeAPI.userInfoPath, headers: [("Authorization", "Bearer " + tokens.access)]))
+            EmulatorRequest(method: "GET", path: RuntimeAPI.userInfoPath, headers: [("Authorization", "Bearer " + tokens.access)]))
         #expect(reply.json == ["sub": "joe"])
         let machine = harness.send(
-            APIRequest(method: "GET", path: RuntimeAPI.userInfoPath, headers: [("Authorization", "Bearer " + clientToken())]))
+            EmulatorRequest(method: "GET", path: RuntimeAPI.userInfoPath, headers: [("Authorization", "Bearer " + clientToken())]))
         #expect(machine.status == 401)
         #expect(machine.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
     }
 
     @Test func discoveryIsBuiltFromTheHostAsked() {
         let reply = harness.send(
-            APIRequest(method: "GET", path: RuntimeAPI.openIDConfigurationPath, headers: [("Host", "pf.example.com:9031")]))
+            EmulatorRequest(method: "GET", path: RuntimeAPI.openIDConfigurationPath, headers: [("Host", "pf.example.com:9031")]))
         #expect(reply["issuer"] == "https://pf.example.com:9031")
         #expect(reply["token_endpoint"] == "https://pf.example.com:9031/as/token.oauth2")
         #expect(reply["authorization_endpoint"] == "https://pf.example.com:9031/as/authorization.oauth2")
         #expect(reply["introspection_endpoint"] == "https://pf.example.com:9031/as/introspect.oauth2")
         #expect(reply["code_challenge_methods_supported"] == ["plain", "S256"])
-        let metadata = harness.send(APIRequest(method: "GET", path: RuntimeAPI.authorizationServerMetadataPath))
+        let metadata = harness.send(EmulatorRequest(method: "GET", path: RuntimeAPI.authorizationServerMetadataPath))
         #expect(metadata["issuer"] == "https://localhost:9031")
     }
 
     @Test func otherPathsAreNotFound() {
-        #expect(harness.send(APIRequest(method: "GET", path: "/as/nothing.oauth2")).status == 404)
-        #expect(harness.send(APIRequest(method: "GET", path: "/pf-admin-api/v1/version")).status == 404)
+        #expect(harness.send(EmulatorRequest(method: "GET", path: "/as/nothing.oauth2")).status == 404)
+        #expect(harness.send(EmulatorRequest(method: "GET", path: "/pf-admin-api/v1/version")).status == 404)
     }
 }

@@ -73,7 +73,7 @@ final class RuntimeHarness: Sendable {
     @discardableResult
     func adminCall(_ method: String, _ path: String, _ body: JSONValue? = nil) -> RuntimeReply {
         let response = admin.handle(
-            APIRequest(
+            EmulatorRequest(
                 method: method, path: AdminAPI.basePath + path,
                 headers: [
                     ("Authorization", "Basic " + "administrator:2FederateM0re".base64), ("X-XSRF-Header", "pf"),
@@ -98,10 +98,10 @@ final class RuntimeHarness: Sendable {
             all.append(("Authorization", "Basic " + credentials.base64))
         }
         all += headers.map { (name: $0.0, value: $0.1) }
-        return send(APIRequest(method: "POST", path: path, query: query, headers: all, body: Array(PercentEncoding.query(form).utf8)))
+        return send(EmulatorRequest(method: "POST", path: path, query: query, headers: all, body: Array(PercentEncoding.query(form).utf8)))
     }
 
-    func send(_ request: APIRequest) -> RuntimeReply {
+    func send(_ request: EmulatorRequest) -> RuntimeReply {
         RuntimeReply(runtime.handle(request))
     }
 
@@ -111,7 +111,7 @@ final class RuntimeHarness: Sendable {
 
     func authorize(_ parameters: [(String, String)]) -> RuntimeReply {
         send(
-            APIRequest(
+            EmulatorRequest(
                 method: "GET", path: RuntimeAPI.authorizationPath, query: PercentEncoding.query(parameters),
                 headers: [("Host", "127.0.0.1:9031")]))
     }
@@ -159,7 +159,7 @@ struct RuntimeReply {
     let headers: [(name: String, value: String)]
     let body: [UInt8]
 
-    init(_ response: APIResponse) {
+    init(_ response: EmulatorResponse) {
         status = response.status
         headers = response.headers
         body = response.body

@@ -100,7 +100,7 @@ import Testing
         #expect(again.status == 200)
         #expect(!again.text.contains("not correct"))
         let reload = harness.send(
-            APIRequest(
+            EmulatorRequest(
                 method: "GET", path: page.formAction ?? "", headers: [("Host", "127.0.0.1:9031"), ("Cookie", page.cookie ?? "")]))
         #expect(reload.status == 200)
         #expect(reload.formAction == page.formAction)
@@ -130,9 +130,9 @@ import Testing
 
     @Test func otherMethodsAndPathsNearTheResumePathAreRefused() {
         let page = harness.authorize(request)
-        let put = harness.send(APIRequest(method: "PUT", path: page.formAction ?? ""))
+        let put = harness.send(EmulatorRequest(method: "PUT", path: page.formAction ?? ""))
         #expect(put.status == 405)
-        #expect(harness.send(APIRequest(method: "GET", path: "/as/x/resume/as/other.ping")).status == 404)
+        #expect(harness.send(EmulatorRequest(method: "GET", path: "/as/x/resume/as/other.ping")).status == 404)
         #expect(SignOnEndpoint.resumeID("/as//resume/as/authorization.ping") == nil)
     }
 

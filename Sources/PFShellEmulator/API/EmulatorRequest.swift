@@ -1,5 +1,5 @@
 /// One HTTP request as the emulator's handler sees it, independent of any server framework.
-public struct APIRequest: Sendable {
+public struct EmulatorRequest: Sendable {
     public var method: String
     /// The path without the query, e.g. `/pf-admin-api/v1/oauth/clients/web`; percent-escapes still in place.
     public var path: String

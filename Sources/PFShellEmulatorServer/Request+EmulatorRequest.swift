@@ -5,7 +5,7 @@ extension Request {
     /// The request as the emulator's handlers take it, or nil when the body is larger than `limit`.
     /// HTTPTypes keeps the Host header apart, as the authority; it is put back, since the handlers
     /// build `location` URLs and discovery documents from it.
-    func apiRequest(method: String, bodyLimit limit: Int) async throws -> APIRequest? {
+    func apiRequest(method: String, bodyLimit limit: Int) async throws -> EmulatorRequest? {
         var bytes: [UInt8] = []
         for try await var buffer in body {
             guard bytes.count + buffer.readableBytes <= limit else { return nil }
@@ -13,6 +13,6 @@ extension Request {
         }
         var fields = headers.map { (name: $0.name.rawName, value: $0.value) }
         if let authority = head.authority { fields.append((name: "Host", value: authority)) }
-        return APIRequest(method: method, path: uri.path, query: uri.query ?? "", headers: fields, body: bytes)
+        return EmulatorRequest(method: method, path: uri.path, query: uri.query ?? "", headers: fields, body: bytes)
     }
 }
