@@ -53,7 +53,9 @@ enum EmulatorSetup {
             state = initialState(options.seed)
             try file?.save(state)
         }
-        let store = EmulatorStore(state: state, persist: { state in try file?.save(state) })
+        var persist: EmulatorStore.Persist?
+        if let file { persist = { state in try file.save(state) } }
+        let store = EmulatorStore(state: state, persist: persist)
         let admin = AdminAPI(configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes)
         let runtime = RuntimeAPI(
             configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes,

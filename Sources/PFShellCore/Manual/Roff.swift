@@ -1,17 +1,17 @@
+import PFShellJSON
+
 /// Writing man(7) source: escapes and the few constructs the manual page uses.
 enum Roff {
     /// Text as roff prints it: a backslash is `\e`, every `-` a typable `\-` (a bare `-` may print as
     /// a hyphen that cannot be pasted into a shell).
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
+        TextEscaping.escape(text) { character in
             switch character {
-            case "\\": result += "\\e"
-            case "-": result += "\\-"
-            default: result.append(character)
+            case "\\": "\\e"
+            case "-": "\\-"
+            default: nil
             }
         }
-        return result
     }
 
     /// A line of running text, already styled; one starting with `.` or `'` would be read as a request.

@@ -21,9 +21,10 @@ public final class AdminAPI: Sendable {
     ///   - random: cryptographically random bytes, for the nonces of `encryptedSecret`.
     ///   - persist: called with the new state after every change, before the response is sent and
     ///     before other requests see it; when it throws, the change is dropped and the request gets a 500.
+    ///     Nil keeps the state in memory only.
     public convenience init(
         configuration: EmulatorConfiguration, state: EmulatorState, clock: @escaping Clock,
-        random: @escaping RandomBytes, persist: @escaping Persist = { _ in }
+        random: @escaping RandomBytes, persist: Persist? = nil
     ) {
         self.init(
             configuration: configuration, store: EmulatorStore(state: state, persist: persist), clock: clock,

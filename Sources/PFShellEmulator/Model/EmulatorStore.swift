@@ -22,11 +22,13 @@ public final class EmulatorStore: Sendable {
     /// kept: changes are saved one at a time, in order, while the state lock stays free, so reads and
     /// the runtime endpoints never wait on a file write.
     private let saving = Mutex(())
-    private let persist: Persist
+    /// Nil without a data file.
+    private let persist: Persist?
 
     /// - Parameter persist: called with the new state after every Admin API change, before the
-    ///   response is sent and before anyone else sees the change; when it throws, the change is dropped.
-    public init(state: EmulatorState, persist: @escaping Persist = { _ in }) {
+    ///   response is sent and before anyone else sees the change; when it throws, the change is
+    ///   dropped. Nil keeps the state in memory only.
+    public init(state: EmulatorState, persist: Persist? = nil) {
         self.contents = Mutex(Contents(state: state))
         self.persist = persist
     }
@@ -40,11 +42,25 @@ public final class EmulatorStore: Sendable {
     /// a refused request) its answer is returned at once. A change is saved with `persist` and only
     /// then kept; `failed(error)` is answered when saving failed.
     func change<Result: Sendable>(_ body: (inout WorkingState) -> Result, failed: (any Error) -> Result) -> Result {
+        guard let persist else { return changeInPlace(body) }
         let draft = attempt(body)
         guard draft.working.needsSaving else { return draft.result }
         return saving.withLock { _ in
             let latest = contents.withLock { $0.generation } == draft.generation ? draft : attempt(body)
-            return keep(latest, failed: failed)
+            return keep(latest, persist: persist, failed: failed)
+        }
+    }
+
+    /// Without a data file nothing can fail to be saved, so a request works on the state itself under
+    /// the lock: a copy would make every create cost as much as all the clients already stored.
+    private func changeInPlace<Result: Sendable>(_ body: (inout WorkingState) -> Result) -> Result {
+        contents.withLock { contents in
+            var working = WorkingState(contents.state)
+            contents.state = EmulatorState(sealingKey: [])  // the working copy's storage is now its own
+            let result = body(&working)
+            contents.state = working.current
+            if working.needsSaving { contents.generation += 1 }
+            return result
         }
     }
 
@@ -65,7 +81,7 @@ public final class EmulatorStore: Sendable {
 
     /// Saves a change, then makes it the state; called while `saving` is held, so no other change can
     /// be kept in between.
-    private func keep<Result: Sendable>(_ attempt: Attempt<Result>, failed: (any Error) -> Result) -> Result {
+    private func keep<Result: Sendable>(_ attempt: Attempt<Result>, persist: Persist, failed: (any Error) -> Result) -> Result {
         guard attempt.working.needsSaving else { return attempt.result }
         do {
             try persist(attempt.working.current)
