@@ -19,6 +19,10 @@ public enum GrantType: String, Sendable, Equatable, CaseIterable {
     /// Extra readable spellings, beyond the API and readable names.
     private static let aliases: [String: GrantType] = ["password": .resourceOwnerCredentials]
 
+    /// Readable names and aliases, looked up once per word of every `grants` line of a script.
+    private static let byKey: [String: GrantType] = Dictionary(
+        all.map { ($0.readableName, $0) } + aliases.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+
     /// The name the API uses.
     public var apiName: String { rawValue }
 
@@ -30,9 +34,7 @@ public enum GrantType: String, Sendable, Equatable, CaseIterable {
     /// Reads either form in any case, with dashes or underscores: `AUTHORIZATION_CODE`,
     /// `authorization_code`, `Authorization-Code`, and `password` for resource-owner-credentials.
     public static func parse(_ text: String, field: String = "grantTypes") throws(FieldError) -> GrantType {
-        let key = ModelText.wordKey(text)
-        if let alias = aliases[key] { return alias }
-        if let match = all.first(where: { $0.readableName == key }) { return match }
+        if let match = byKey[ModelText.wordKey(text)] { return match }
         let expected = "one of " + all.map(\.readableName).joined(separator: ", ")
         throw FieldError(
             field: field, value: text, kind: .invalidValue(expected: expected),

@@ -79,10 +79,12 @@ public struct LineAssembler {
         RawLine(text: pending.text, location: location(of: pending), physicalLines: pending.count, parse: pending.parse)
     }
 
+    /// A line without its ending; most lines have none left, and are returned as they are.
     private static func droppingLineEnding(_ line: String) -> String {
+        guard let last = line.utf8.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") else { return line }
         var scalars = Substring(line).unicodeScalars
         if scalars.last == "\n" { scalars.removeLast() }
         if scalars.last == "\r" { scalars.removeLast() }
-        return String(scalars)
+        return String(Substring(scalars))
     }
 }

@@ -34,7 +34,7 @@ public struct ScriptPreflight {
     }
 
     private mutating func problems(of line: RawLine) -> [ScriptError] {
-        let parsed = ScriptParser.parse(ScriptSource(line.text, start: line.location))
+        let parsed = line.parse?.parsed ?? ScriptParser.parse(ScriptSource(line.text, start: line.location))
         if let error = parsed.firstError { return [error] }
         let found = parsed.words.flatMap { unknownVariables(in: $0.parts) }
         let literal = parsed.words.map { word in literalText(word.parts) }

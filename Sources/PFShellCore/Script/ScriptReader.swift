@@ -3,15 +3,15 @@
 /// byte order mark. Every logical line is returned, blank and comment-only ones included.
 /// Physical lines are cut from the text as they are read, so a script is held once, not twice.
 public struct ScriptReader {
-    private let scalars: Substring.UnicodeScalarView
-    private var position: Substring.UnicodeScalarView.Index
+    private let text: Substring
+    private var position: Substring.Index
     private var assembler: LineAssembler
 
     public init(text: String, file: String, firstLine: Int = 1) {
-        var scalars = Substring(text).unicodeScalars
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        self.scalars = scalars
-        self.position = scalars.startIndex
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body.unicodeScalars.removeFirst() }
+        self.text = body
+        self.position = body.startIndex
         self.assembler = LineAssembler(file: file, firstLine: firstLine)
     }
 
@@ -25,12 +25,12 @@ public struct ScriptReader {
     }
 
     /// The next physical line without its `\n`; the newline ending the last line does not start
-    /// another one.
+    /// another one. Found on the UTF-8 view and copied whole, not a character at a time.
     private mutating func nextPhysicalLine() -> String? {
-        guard position < scalars.endIndex else { return nil }
-        let end = scalars[position...].firstIndex(of: "\n") ?? scalars.endIndex
-        let line = String(scalars[position..<end])
-        position = end < scalars.endIndex ? scalars.index(after: end) : end
+        guard position < text.endIndex else { return nil }
+        let end = text.utf8[position...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+        let line = String(text[position..<end])
+        position = end < text.endIndex ? text.utf8.index(after: end) : end
         return line
     }
 }
