@@ -18,6 +18,13 @@ public enum CommandTable {
     /// Where a password or token comes from: at most one of these, on `connect`, `profile define`
     /// and pfsh's own command line alike.
     static let credentialOptions = ["--password-env", "--password-file", "--token-env"]
+
+    /// The rule itself: of the options `given` (by name), the second credential source, if there is one.
+    static func secondCredentialSource(among given: [String]) -> String? {
+        let sources = given.filter(credentialOptions.contains)
+        return sources.count > 1 ? sources[1] : nil
+    }
+
     static let oneCredentialSource = "use only one of --password-env, --password-file and --token-env"
 
     public static let all: [CommandSpec] = connection + clients + fields + staging + other

@@ -62,7 +62,7 @@ extension ProgramOptions {
 
     /// The rules between options, each with the way out.
     func validate() throws(ProgramOptionError) {
-        if CommandTable.credentialOptions.filter({ values[$0] != nil }).count > 1 {
+        if CommandTable.secondCredentialSource(among: Array(values.keys)) != nil {
             throw ProgramOptionError(CommandTable.oneCredentialSource)
         }
         if script != nil && scriptFile != nil {

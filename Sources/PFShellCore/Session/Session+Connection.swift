@@ -80,8 +80,8 @@ extension Session {
             ("--token-env", { .tokenEnvironment($0) }),
         ]
         let given = sources.filter { i.options[$0.0] != nil }
-        if given.count > 1 {
-            throw i.error(CommandTable.oneCredentialSource, at: i.options[given[1].0], .usage)
+        if let second = CommandTable.secondCredentialSource(among: given.map(\.0)) {
+            throw i.error(CommandTable.oneCredentialSource, at: i.options[second], .usage)
         }
         if let (name, make) = given.first, let value = i.value(name) { settings.credentials = make(value) }
         if let ca = i.value("--ca-file") { settings.caFile = ca }
