@@ -6,6 +6,12 @@ import Testing
 /// run against the built emulator over HTTPS. Found beside the project (or at `$PF_CONFORMANCE`);
 /// without it the test is skipped, or fails under `PFSH_REQUIRE_ALL=1` (`RequiredTool`).
 @Suite struct ConformanceTests {
+    /// The workplace's shared folder beside the project; a clone elsewhere has none, and there the
+    /// tool cannot be required (it is not part of the project), only missed visibly.
+    static let sharedFolder = BuiltProducts.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path
+    static let expected = FileManager.default.fileExists(atPath: sharedFolder)
+        || ProcessInfo.processInfo.environment["PF_CONFORMANCE"] != nil
+
     static let tool: String? = {
         let beside = BuiltProducts.packageRoot.deletingLastPathComponent()
             .appendingPathComponent("shared/tools/pf-conformance").path
@@ -13,9 +19,16 @@ import Testing
         return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
     }()
 
-    @Test(.enabled(if: RequiredTool.runs(tool != nil), "the conformance tool is not beside the project"), arguments: [[], ["--strict"]])
+    @Test(
+        .enabled(if: RequiredTool.runs(tool != nil || !expected), "the conformance tool is not beside the project"),
+        arguments: [[], ["--strict"]])
     func theEmulatorPassesTheConformanceCheck(_ extra: [String]) throws {
-        try RequiredTool.require(Self.tool != nil, "the conformance tool is not beside the project (../shared/tools/pf-conformance) nor at $PF_CONFORMANCE")
+        let missing = "the conformance tool is not beside the project (../shared/tools/pf-conformance) nor at $PF_CONFORMANCE"
+        if !Self.expected && Self.tool == nil {
+            withKnownIssue(Comment(rawValue: "\(missing), and no shared folder is beside this clone")) { Issue.record(Comment(rawValue: missing)) }
+            return
+        }
+        try RequiredTool.require(Self.tool != nil, missing)
         let emulator = try EmulatorProcess.start(extra)
         defer { emulator.stop() }
         let result = try ProcessRunner.run(
