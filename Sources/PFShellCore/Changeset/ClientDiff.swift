@@ -15,13 +15,17 @@ public enum ClientDiff {
             header = "- client \(client.clientId) (delete)"
         case .update:
             header = "~ client \(client.clientId)"
+            let contested = contestedFields(client, server)
+            let maskedServer = server.map(ClientJSON.masked)
             body = ClientComparison.differences(
                 ClientJSON.masked(client.base ?? [:]), ClientJSON.masked(client.current)
             ).flatMap { difference -> [String] in
                 var lines: [String] = []
                 if let before = difference.before { lines.append("  - \(difference.path): \(render(before))") }
                 if let after = difference.after { lines.append("  + \(difference.path): \(render(after))") }
-                return lines + serverSide(difference.path, client, server)
+                guard contested.contains(difference.path), let maskedServer else { return lines }
+                let now = ClientJSON.value(at: difference.path, in: maskedServer).map(render) ?? "absent"
+                return lines + ["  ! \(difference.path): \(now) on the server now ('client rebase' to take the server's other changes)"]
             }
         }
         if client.newSecret != nil {
@@ -42,13 +46,11 @@ public enum ClientDiff {
         }
     }
 
-    /// `! path: VALUE on the server now` for a field the server changed too since the fetch.
-    private static func serverSide(_ path: String, _ client: StagedClient, _ server: JSONObject?) -> [String] {
-        guard let server, let base = client.base,
-            ClientRebase.bothChanged(base: base, current: client.current, server: server).contains(path)
-        else { return [] }
-        let value = ClientJSON.value(at: path, in: ClientJSON.masked(server)).map(render) ?? "absent"
-        return ["  ! \(path): \(value) on the server now ('client rebase' to take the server's other changes)"]
+    /// The fields both this session and the server changed since the fetch, found once per client:
+    /// `diff` shows the server's value beside each.
+    private static func contestedFields(_ client: StagedClient, _ server: JSONObject?) -> Set<String> {
+        guard let server, let base = client.base else { return [] }
+        return Set(ClientRebase.bothChanged(base: base, current: client.current, server: server))
     }
 
     static func render(_ value: JSONValue) -> String {
