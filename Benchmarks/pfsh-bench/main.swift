@@ -20,6 +20,8 @@ final class OfflineServices: ShellServices {
     func randomSecret(length: Int) -> String { "" }
     func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse { throw ShellError(.connection, "offline") }
     func forgetRuntimeCookies() {}
+    func pause(milliseconds: Int) throws(ShellError) {}
+    func journalStore(for settings: ConnectionSettings) -> (any JournalStore)? { nil }
     func readTextFile(_ path: String) throws(ShellError) -> String? { nil }
     func writeSettingsFile(_ text: String, to path: String) throws(ShellError) {}
 }

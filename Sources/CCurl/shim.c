@@ -1,7 +1,9 @@
 #include "CCurl.h"
 
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct pfsh_curl_cancel_flag {
     atomic_int raised;
@@ -28,14 +30,57 @@ CURLcode pfsh_curl_setopt_data_cb(CURL *handle, CURLoption option, pfsh_curl_dat
     return curl_easy_setopt(handle, option, callback);
 }
 
-CURLcode pfsh_curl_set_body(CURL *handle, const void *data, size_t length) {
-    static const char empty[1] = {0};
-    CURLcode rc = curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)length);
-    if (rc != CURLE_OK) {
-        return rc;
+struct pfsh_curl_body {
+    size_t length;
+    size_t offset;
+    char bytes[];
+};
+
+pfsh_curl_body *pfsh_curl_body_create(const void *data, size_t length) {
+    pfsh_curl_body *body = malloc(sizeof *body + length + 1);
+    if (body == NULL) {
+        return NULL;
     }
-    const char *bytes = (data != NULL && length > 0) ? (const char *)data : empty;
-    return curl_easy_setopt(handle, CURLOPT_COPYPOSTFIELDS, bytes);
+    body->length = length;
+    body->offset = 0;
+    if (length > 0) {
+        memcpy(body->bytes, data, length);
+    }
+    return body;
+}
+
+void pfsh_curl_body_destroy(pfsh_curl_body *body) {
+    free(body);
+}
+
+static size_t read_body(char *buffer, size_t size, size_t count, void *context) {
+    pfsh_curl_body *body = context;
+    size_t room = size * count;
+    size_t left = body->length - body->offset;
+    size_t length = left < room ? left : room;
+    memcpy(buffer, body->bytes + body->offset, length);
+    body->offset += length;
+    return length;
+}
+
+/* libcurl seeks to resend the body, on a fresh connection, when a reused one closed before the
+   answer began: the request may have reached the server, so a body once read is never sent again. */
+static int seek_body(void *context, curl_off_t offset, int origin) {
+    pfsh_curl_body *body = context;
+    if (offset == 0 && origin == SEEK_SET && body->offset == 0) {
+        return CURL_SEEKFUNC_OK;
+    }
+    return CURL_SEEKFUNC_FAIL;
+}
+
+CURLcode pfsh_curl_set_body(CURL *handle, pfsh_curl_body *body) {
+    CURLcode rc = curl_easy_setopt(handle, CURLOPT_POST, 1L);
+    if (rc == CURLE_OK) rc = curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body->length);
+    if (rc == CURLE_OK) rc = curl_easy_setopt(handle, CURLOPT_READFUNCTION, read_body);
+    if (rc == CURLE_OK) rc = curl_easy_setopt(handle, CURLOPT_READDATA, (void *)body);
+    if (rc == CURLE_OK) rc = curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, seek_body);
+    if (rc == CURLE_OK) rc = curl_easy_setopt(handle, CURLOPT_SEEKDATA, (void *)body);
+    return rc;
 }
 
 CURLcode pfsh_curl_getinfo_long(CURL *handle, CURLINFO info, long *out) {

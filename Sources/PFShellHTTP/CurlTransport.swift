@@ -76,8 +76,9 @@ public final class CurlTransport: @unchecked Sendable {
         let code: CURLcode = try withExtendedLifetime(sink) { () throws(TransportError) -> CURLcode in
             try configureConnection(url: request.url)
             try configureCallbacks(sink: sink)
-            let hasBody = try configureMethod(request)
-            headerList = try buildHeaderList(request.headers, hasBody: hasBody)
+            let body = try configureMethod(request)
+            defer { if let body { pfsh_curl_body_destroy(body) } }
+            headerList = try buildHeaderList(request.headers, hasBody: body != nil)
             try check(pfsh_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
             let code = pfsh_curl_perform(handle, cancelFlag)
             // The list is freed on return: do not leave libcurl holding it.
@@ -154,26 +155,33 @@ public final class CurlTransport: @unchecked Sendable {
     }
 
     /// Setting a body makes libcurl POST; any other method then goes in CUSTOMREQUEST.
-    /// Returns whether a body is sent.
-    private func configureMethod(_ request: HTTPRequest) throws(TransportError) -> Bool {
-        var body = request.body
-        if body == nil, request.method == .post || request.method == .put {
-            body = []  // a zero-length body still gets `Content-Length: 0`
+    /// Returns the body libcurl reads, which the caller destroys after the transfer; nil for none.
+    private func configureMethod(_ request: HTTPRequest) throws(TransportError) -> OpaquePointer? {
+        var bytes = request.body
+        if bytes == nil, request.method == .post || request.method == .put {
+            bytes = []  // a zero-length body still gets `Content-Length: 0`
         }
-        if let body {
-            let code = body.withUnsafeBytes { pfsh_curl_set_body(handle, $0.baseAddress, $0.count) }
-            try check(code)
-            if request.method != .post {
-                try check(pfsh_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue))
+        if let bytes {
+            guard let body = bytes.withUnsafeBytes({ pfsh_curl_body_create($0.baseAddress, $0.count) }) else {
+                throw Self.libraryError(CURLE_OUT_OF_MEMORY, what: "cannot copy the request body")
             }
-            return true
+            do {
+                try check(pfsh_curl_set_body(handle, body))
+                if request.method != .post {
+                    try check(pfsh_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue))
+                }
+            } catch {
+                pfsh_curl_body_destroy(body)
+                throw error
+            }
+            return body
         }
         if request.method == .get {
             try check(pfsh_curl_setopt_long(handle, CURLOPT_HTTPGET, 1))
         } else {
             try check(pfsh_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue))
         }
-        return false
+        return nil
     }
 
     /// Returns a list the caller frees with `curl_slist_free_all`, also when this throws part-way.

@@ -18,6 +18,9 @@ public struct TransportError: Error, Sendable, Equatable {
         case 7: .refused
         case 28: .timeout
         case 42: .cancelled
+        // A partial answer, an empty reply, a failed send or receive, or a body libcurl was not
+        // allowed to send again on a fresh connection (the request may have reached the server).
+        case 18, 52, 55, 56, 65: .connectionLost
         case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91: .tls
         default: .other
         }

@@ -33,14 +33,19 @@ final class CurlServerPort: ServerPort {
             response = try transport.send(
                 HTTPRequest(method: request.method, url: url, headers: headers, body: body))
         } catch {
-            trace?.record(method: request.method.rawValue, url: url, status: nil, milliseconds: 0, request: request.body, response: nil)
+            trace?.record(
+                method: request.method.rawValue, url: url, attempt: request.attempt, status: nil, failure: error.message,
+                milliseconds: 0, request: request.body, response: nil)
             throw TransportFailure(kind: error.kind, message: error.message)
         }
         let (json, unreadable) = Self.read(response)
         trace?.record(
-            method: request.method.rawValue, url: url, status: response.status, milliseconds: response.milliseconds,
+            method: request.method.rawValue, url: url, attempt: request.attempt, status: response.status,
+            milliseconds: response.milliseconds,
             request: request.body, response: json)
-        return APIResponse(status: response.status, body: json, unreadable: unreadable, location: response.header("Location"))
+        return APIResponse(
+            status: response.status, body: json, unreadable: unreadable, location: response.header("Location"),
+            retryAfter: response.header("Retry-After"))
     }
 
     /// The body as JSON, or what it was when it is not JSON.

@@ -55,7 +55,12 @@ final class InteractiveLoop {
                 lineNumber += 1
                 guard let line = assembler.feed(text) else { continue }
                 let transport = services.port?.transport
-                let watcher = InterruptWatcher { transport?.cancel() }
+                let interrupt = services.interrupt
+                interrupt.clear()
+                let watcher = InterruptWatcher {
+                    interrupt.raise()
+                    transport?.cancel()
+                }
                 let result = runner.execute(line, showLocations: false)
                 watcher.stop()
                 if HistoryPolicy.shouldRecord(line.text, result: result) { editor.addToHistory(line.text) }

@@ -23,3 +23,12 @@ final class InterruptWatcher: Sendable {
         running.withLock { $0 = false }
     }
 }
+
+/// Raised by Ctrl-C while a command runs, so a pause between retries ends at once.
+final class InterruptFlag: Sendable {
+    private let raised = Mutex(false)
+
+    func raise() { raised.withLock { $0 = true } }
+    func clear() { raised.withLock { $0 = false } }
+    var isRaised: Bool { raised.withLock { $0 } }
+}

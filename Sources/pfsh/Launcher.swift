@@ -53,13 +53,28 @@ final class Launcher {
             let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             session.variables[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
+        session.recoveryByOptions = !isTerminal(mode)
+        session.announcesInterrupted = !options.resume && !options.discardInterrupted
         let runner = Runner(session: session, environment: environment, keepGoing: options.keepGoing)
-        defer { sandbox?.stop() }
+        defer {
+            services.finishJournals(keep: session.needsRecovery)
+            sandbox?.stop()
+        }
         runStartupFile(runner)
         if !checkBeforeRunning(mode, runner) { return runner.status }
         if runner.status == .success { connect(runner, services) }
-        if runner.status == .success || options.keepGoing || isTerminal(mode) { runInput(mode, runner, services) }
+        if options.resume || options.discardInterrupted {
+            if runner.status == .success { recover(runner) }
+        } else if runner.status == .success || options.keepGoing || isTerminal(mode) {
+            runInput(mode, runner, services)
+        }
         return runner.status
+    }
+
+    /// `--resume` (resume, then commit what it loaded) or `--discard-interrupted`.
+    private func recover(_ runner: Runner) {
+        let words = options.resume ? ["resume", "--commit"] : ["discard-interrupted"]
+        runner.execute(PFShellCore.CommandLine(arguments: words, file: "pfsh"), showLocations: false)
     }
 
     /// A script or the `-c` commands are read whole first (`ScriptPreflight`): with a syntax error

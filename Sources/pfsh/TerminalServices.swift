@@ -14,6 +14,10 @@ final class TerminalServices: ShellServices {
     let trace: TraceWriter?
     private(set) var port: CurlServerPort?
     var runtimeTransport: CurlTransport?
+    /// Raised by Ctrl-C at the prompt while a command runs.
+    let interrupt = InterruptFlag()
+    /// The journals of the server connected last (and of any before it, until exit).
+    private var journalStores: [FileJournalStore] = []
 
     init(environment: [String: String], commandsFromStandardInput: Bool, interactive: Bool, trace: TraceWriter?) {
         self.environment = environment
@@ -148,6 +152,31 @@ extension TerminalServices {
 
     func forgetRuntimeCookies() {
         runtimeTransport?.forgetCookies()
+    }
+
+
+    func journalStore(for settings: ConnectionSettings) -> (any JournalStore)? {
+        let state = PfshFolders(environment: environment).state
+        guard let store = FileJournalStore(stateFolder: state, settings: settings, interrupt: interrupt) else { return nil }
+        journalStores.append(store)
+        return store
+    }
+
+    /// At exit: each journal is kept only when `keep` says its session left work to finish.
+    func finishJournals(keep: Bool) {
+        for store in journalStores { store.finish(keep: keep && store === journalStores.last) }
+    }
+
+    /// Sleeps in short steps so that Ctrl-C ends the wait within a few milliseconds.
+    func pause(milliseconds: Int) throws(ShellError) {
+        var left = milliseconds
+        while left > 0 {
+            if interrupt.isRaised { throw ShellError(.connection, "cancelled") }
+            let step = min(left, 10)
+            Posix.sleep(milliseconds: step)
+            left -= step
+        }
+        if interrupt.isRaised { throw ShellError(.connection, "cancelled") }
     }
 }
 

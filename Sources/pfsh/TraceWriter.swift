@@ -25,9 +25,15 @@ final class TraceWriter {
 
     deinit { close(descriptor) }
 
-    func record(method: String, url: String, status: Int?, milliseconds: Double, request: JSONValue?, response: JSONValue?) {
+    /// One exchange; `attempt` above 1 marks a retry, `failure` says why no answer came.
+    func record(
+        method: String, url: String, attempt: Int = 1, status: Int?, failure: String? = nil, milliseconds: Double,
+        request: JSONValue?, response: JSONValue?
+    ) {
         var line: JSONObject = ["method": .string(method), "url": .string(url)]
+        if attempt > 1 { line["attempt"] = .int(Int64(attempt)) }
         line["status"] = status.map { .int(Int64($0)) } ?? .null
+        if let failure { line["failure"] = .string(failure) }
         line["milliseconds"] = .double((milliseconds * 10).rounded() / 10)
         add(request, as: "request", to: &line)
         add(response, as: "response", to: &line)

@@ -81,3 +81,53 @@ struct FailureTests {
         #expect(error.map { !$0.message.contains(password) } == true)
     }
 }
+
+/// libcurl sends a request again, on a fresh connection, when a reused connection closes before
+/// the answer begins, although the server may have received it. Bodies go through a read callback
+/// whose seek callback refuses to rewind, so the request is sent once and the failure says the
+/// connection was lost.
+@Suite("a request is never sent twice by libcurl")
+struct NeverTwiceTests {
+    private func dropped(_ transport: CurlTransport, _ server: TestServer) throws -> String {
+        text(try transport.send(HTTPRequest(method: .get, url: server.url("/_dropped"))).body)
+    }
+
+    @Test("a POST on a reused connection that closes unanswered is not resent: send-fail-rewind")
+    func reusedConnection() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions())
+        #expect(try transport.send(HTTPRequest(method: .get, url: server.url("/warm"))).status == 200)
+        let error = transportError {
+            try transport.send(HTTPRequest(method: .post, url: server.url("/drop"), body: bytes(#"{"clientId":"dropme"}"#)))
+        }
+        #expect(error?.kind == .connectionLost)
+        #expect(error?.curlCode == 65)
+        #expect(try dropped(transport, server) == #"{"dropped": 1}"#)
+    }
+
+    @Test("a PUT on a fresh connection that closes unanswered is an empty reply, sent once")
+    func freshConnection() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions())
+        let error = transportError {
+            try transport.send(HTTPRequest(method: .put, url: server.url("/drop"), body: bytes(#"{"a":1}"#)))
+        }
+        #expect(error?.kind == .connectionLost)
+        #expect(error?.curlCode == 52)
+        #expect(try dropped(transport, server) == #"{"dropped": 1}"#)
+    }
+
+    @Test("bodies still arrive whole, empty ones included, and a redirect answer is kept")
+    func bodiesArriveWhole() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions())
+        let large = String(repeating: "x", count: 300_000)
+        let echoed = try transport.send(HTTPRequest(method: .put, url: server.url("/big"), body: bytes(large)))
+        #expect(text(echoed.body).contains(#""bodyLength": 300000"#))
+        let empty = try transport.send(HTTPRequest(method: .post, url: server.url("/empty")))
+        #expect(text(empty.body).contains(#""bodyLength": 0"#))
+    }
+}

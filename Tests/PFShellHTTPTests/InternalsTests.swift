@@ -18,7 +18,8 @@ struct InternalsTests {
 
     @Test("curl codes map to kinds", arguments: [
         (6, TransportError.Kind.dns), (7, .refused), (28, .timeout), (42, .cancelled),
-        (35, .tls), (60, .tls), (91, .tls), (1, .other), (52, .other),
+        (35, .tls), (60, .tls), (91, .tls), (1, .other), (52, .connectionLost), (56, .connectionLost),
+        (65, .connectionLost),
     ])
     func kinds(code: Int, kind: TransportError.Kind) {
         #expect(TransportError.kind(forCurlCode: code) == kind)

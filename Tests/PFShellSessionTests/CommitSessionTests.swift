@@ -219,14 +219,15 @@ import Testing
         #expect(error?.notes.first == "oidcPolicy.policyGroup.id: The OpenID Connect policy with ID 'nope-policy' is not found.")
     }
 
-    @Test func aLostConnectionKeepsTheClientStaged() {
+    @Test func aServerThatCannotBeReachedKeepsTheClientStaged() {
         let shell = SessionHarness()
         shell.session.checksNewIDsAtOnce = true
         shell.ok("client new web")
         shell.ok("grants set implicit")
-        shell.port.failAt = shell.port.requests.count
+        shell.port.downFrom = shell.port.requests.count
         let error = shell.fails("commit")
         #expect(error?.category == .connection)
+        #expect(error?.message.hasPrefix("client 'web' was not sent: connection refused") == true)
         #expect(error?.notes.contains("web: failed, still staged") == true)
         #expect(shell.session.changeset["web"]?.action == .create)
     }

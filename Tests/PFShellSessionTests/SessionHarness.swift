@@ -11,16 +11,42 @@ final class EmulatorPort: ServerPort {
     /// The server the session talks to; a test may swap it for one whose state changed behind the API.
     var api: AdminAPI
     private(set) var requests: [PFShellCore.APIRequest] = []
-    /// Fail the request with this index (0-based) as a lost connection.
-    var failAt: Int?
+
+    /// What goes wrong with one request: no answer, before or after the server handled it, or an
+    /// answer of "try again" without handling it.
+    enum Fault {
+        case before(TransportFailure.Kind)
+        case after(TransportFailure.Kind)
+        case status(Int, retryAfter: String?)
+    }
+
+    /// Faults by the index (0-based) of the request they hit.
+    var faults: [Int: Fault] = [:]
+    /// Every request from this index on fails to connect (the server is down).
+    var downFrom: Int?
 
     init(api: AdminAPI) {
         self.api = api
     }
 
     func send(_ request: PFShellCore.APIRequest) throws(TransportFailure) -> PFShellCore.APIResponse {
-        defer { requests.append(request) }
-        if failAt == requests.count { throw TransportFailure(kind: .other, message: "connection reset by peer") }
+        let index = requests.count
+        requests.append(request)
+        if let downFrom, index >= downFrom { throw TransportFailure(kind: .refused, message: "connection refused") }
+        switch faults[index] {
+        case .before(let kind)?:
+            throw TransportFailure(kind: kind, message: "connection reset by peer")
+        case .status(let status, let retryAfter)?:
+            return PFShellCore.APIResponse(status: status, body: ["message": "try again"], retryAfter: retryAfter)
+        case .after(let kind)?:
+            _ = handle(request)
+            throw TransportFailure(kind: kind, message: "connection reset by peer")
+        case nil:
+            return handle(request)
+        }
+    }
+
+    private func handle(_ request: PFShellCore.APIRequest) -> PFShellCore.APIResponse {
         let response = api.handle(
             PFShellEmulator.EmulatorRequest(
                 method: request.method.rawValue, path: AdminAPI.basePath + request.path, query: request.encodedQuery,
@@ -106,6 +132,18 @@ final class FakeServices: ShellServices {
 
     func forgetRuntimeCookies() {
         cookies = []
+    }
+
+    /// The session's journal, in memory.
+    var journal = MemoryJournal()
+
+    func journalStore(for settings: ConnectionSettings) -> (any JournalStore)? { journal }
+
+    /// The pauses before retries, in milliseconds; none is waited for.
+    private(set) var pauses: [Int] = []
+
+    func pause(milliseconds: Int) throws(ShellError) {
+        pauses.append(milliseconds)
     }
 
     /// `name=value; Path=/as/x/; ...` replaces the cookie of the same name and path.
@@ -233,3 +271,36 @@ final class SessionHarness {
     }
 }
 
+
+/// Journals kept in memory: this session's records, and those interrupted sessions "left".
+final class MemoryJournal: JournalStore, JournalSink {
+    private(set) var records: [JSONValue] = []
+    /// The journals of interrupted sessions, as `interrupted()` returns them.
+    var left: [[JSONValue]] = []
+    private(set) var syncs = 0
+    private(set) var locks = 0
+    private(set) var unlocks = 0
+    /// Another pfsh holding the commit lock: the lock is refused naming it.
+    var lockHeldBy: String?
+
+    var sink: any JournalSink { self }
+
+    func append(_ record: JSONValue) { records.append(record) }
+    func sync() { syncs += 1 }
+    func interrupted() -> [[JSONValue]] { left }
+    func discardInterrupted() { left = [] }
+
+    func lockForCommit() throws(ShellError) {
+        if let lockHeldBy {
+            throw ShellError(.command, command: "commit", "\(lockHeldBy) is still committing to this server; nothing was sent")
+        }
+        locks += 1
+    }
+
+    func unlockAfterCommit() { unlocks += 1 }
+
+    /// The records of one kind (`intent`, `outcome`, ...).
+    func records(_ kind: String) -> [JSONValue] {
+        records.filter { $0["record"]?.stringValue == kind }
+    }
+}

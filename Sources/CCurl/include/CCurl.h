@@ -22,9 +22,14 @@ CURLcode pfsh_curl_setopt_pointer(CURL *handle, CURLoption option, void *value);
 /* WRITEFUNCTION and HEADERFUNCTION. */
 CURLcode pfsh_curl_setopt_data_cb(CURL *handle, CURLoption option, pfsh_curl_data_cb callback);
 
-/* POSTFIELDSIZE_LARGE then COPYPOSTFIELDS: libcurl keeps its own copy of the bytes.
-   A NULL `data` or zero `length` sends an empty (zero-length) body. */
-CURLcode pfsh_curl_set_body(CURL *handle, const void *data, size_t length);
+/* A request body libcurl reads through a callback, from the shim's own copy of the bytes. Its seek
+   callback refuses to rewind once any byte was read: libcurl then fails with CURLE_SEND_FAIL_REWIND
+   instead of silently resending a request that may have reached the server. */
+typedef struct pfsh_curl_body pfsh_curl_body;
+pfsh_curl_body *pfsh_curl_body_create(const void *data, size_t length);
+void pfsh_curl_body_destroy(pfsh_curl_body *body);
+/* POST with the body's length; the body must outlive the transfer. */
+CURLcode pfsh_curl_set_body(CURL *handle, pfsh_curl_body *body);
 
 CURLcode pfsh_curl_getinfo_long(CURL *handle, CURLINFO info, long *out);
 CURLcode pfsh_curl_getinfo_offset(CURL *handle, CURLINFO info, curl_off_t *out);

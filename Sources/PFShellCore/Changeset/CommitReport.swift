@@ -3,11 +3,18 @@ import PFShellJSON
 /// What happened to each client of a commit: applied, failed (with the server's reason), stopped by
 /// a conflict, or not attempted.
 struct CommitReport {
+    /// How a client's write failed: the server refused it, it never left, it was not applied (and
+    /// pfsh gave up retrying), or nobody can tell yet whether it was applied.
+    enum Failure: Equatable {
+        case refused, notSent, notApplied, unknown
+    }
+
     let clients: [StagedClient]
     private(set) var applied: [StagedClient] = []
-    private(set) var failure: (id: String, reason: String, notes: [String])?
+    /// What was said of an applied client beside "applied" (found applied after a lost answer).
+    private(set) var appliedNotes: [String: String] = [:]
+    private(set) var failure: (id: String, reason: String, kind: Failure, notes: [String])?
     private(set) var conflictDetails: (id: String, changes: [String])?
-    var transportFailed = false
 
     init(clients: [StagedClient]) {
         self.clients = clients
@@ -16,12 +23,16 @@ struct CommitReport {
     var conflicted: Bool { conflictDetails != nil }
     var isComplete: Bool { applied.count == clients.count }
 
-    mutating func succeed(_ client: StagedClient) {
+    /// No answer reached pfsh for the failed client: a connection problem, not the server's refusal.
+    var transportFailed: Bool { failure.map { $0.kind != .refused } ?? false }
+
+    mutating func succeed(_ client: StagedClient, note: String? = nil) {
         applied.append(client)
+        if let note { appliedNotes[client.clientId] = note }
     }
 
-    mutating func fail(_ id: String, _ reason: String, notes: [String] = []) {
-        failure = (id, reason, notes)
+    mutating func fail(_ id: String, _ reason: String, _ kind: Failure, notes: [String] = []) {
+        failure = (id, reason, kind, notes)
     }
 
     mutating func conflict(_ id: String, _ changes: [String]) {
@@ -29,7 +40,7 @@ struct CommitReport {
     }
 
     var appliedLines: [String] {
-        applied.map(Self.appliedLine)
+        applied.map { client in Self.appliedLine(client) + (appliedNotes[client.clientId].map { " (\($0))" } ?? "") }
     }
 
     /// `created web`, as a client's write succeeds.
@@ -55,9 +66,9 @@ struct CommitReport {
             var line: JSONObject = ["clientId": .string(client.clientId), "action": .string(client.action.rawValue)]
             if appliedIDs.contains(client.clientId) {
                 line["result"] = "applied"
-            } else if client.clientId == failure?.id {
-                line["result"] = "failed"
-                line["reason"] = failure.map { .string($0.reason) }
+            } else if let failure, client.clientId == failure.id {
+                line["result"] = failure.kind == .unknown ? "unknown" : "failed"
+                line["reason"] = .string(failure.reason)
             } else if client.clientId == conflictDetails?.id {
                 line["result"] = "conflict"
             } else {
@@ -75,8 +86,14 @@ struct CommitReport {
         if let conflict = conflictDetails {
             return "client '\(conflict.id)' changed on the server since it was fetched; stopped before writing it"
         }
-        if let failure { return "the server refused client '\(failure.id)': \(failure.reason)" }
-        return "commit stopped"
+        guard let failure else { return "commit stopped" }
+        switch failure.kind {
+        case .refused: return "the server refused client '\(failure.id)': \(failure.reason)"
+        case .notSent: return "client '\(failure.id)' was not sent: \(failure.reason)"
+        case .notApplied: return "client '\(failure.id)' was not applied: \(failure.reason)"
+        case .unknown:
+            return "no answer for client '\(failure.id)' and no way yet to tell whether it was applied: \(failure.reason)"
+        }
     }
 
     /// Every client's outcome, then what to do next.
@@ -89,8 +106,11 @@ struct CommitReport {
             let outcome: String
             if appliedIDs.contains(client.clientId) {
                 outcome = "applied"
-            } else if client.clientId == failure?.id {
-                outcome = "failed, still staged"
+            } else if let failure, client.clientId == failure.id {
+                outcome =
+                    failure.kind == .unknown
+                    ? "outcome unknown, still staged (the next commit reads it back before sending anything)"
+                    : "failed, still staged"
             } else if client.clientId == conflictDetails?.id {
                 outcome = "conflict, still staged"
             } else {

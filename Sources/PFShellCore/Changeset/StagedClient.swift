@@ -15,6 +15,9 @@ public struct StagedClient: Sendable, Equatable {
     public var current: JSONObject
     /// A new plaintext secret to send; never shown.
     public var newSecret: String?
+    /// Where `newSecret` came from, for the journal: an environment variable or a file can be read
+    /// again after a crash; nil for one typed, piped or generated.
+    public var secretOrigin: SecretSource?
     /// The line that first staged this client, for errors found at commit.
     public var stagedAt: SourceLocation?
     /// Clients are written in the order they were first staged.

@@ -178,6 +178,13 @@ public enum CommandTable {
                 OptionSpec("--force", "write even if a client changed on the server meanwhile"),
                 OptionSpec("--replicate", "replicate to the cluster's engines afterwards"),
             ], group: "Staging", "write the staged changes to the server"),
+        CommandSpec(
+            .resume, "resume",
+            options: [OptionSpec("--commit", "commit what was loaded, even when no commit was cut short")],
+            group: "Staging", "load what an interrupted session left staged and finish its commit"),
+        CommandSpec(
+            .discardInterrupted, "discard-interrupted", group: "Staging",
+            "forget what an interrupted session left staged; nothing is sent"),
     ]
 
     static let other: [CommandSpec] = [

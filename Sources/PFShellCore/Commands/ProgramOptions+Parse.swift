@@ -85,5 +85,17 @@ extension ProgramOptions {
             throw ProgramOptionError("--timeout must be a positive whole number of seconds, not '\(text)'")
         }
         if let problem = target.commitProblem(commit: commit) { throw ProgramOptionError(problem) }
+        try validateRecovery()
+    }
+
+    /// `--resume` and `--discard-interrupted` are whole runs of their own, against one server.
+    private func validateRecovery() throws(ProgramOptionError) {
+        guard resume || discardInterrupted else { return }
+        if resume && discardInterrupted { throw ProgramOptionError("give either --resume or --discard-interrupted") }
+        let name = resume ? "--resume" : "--discard-interrupted"
+        if url == nil && profile == nil { throw ProgramOptionError("\(name) needs the server: --url or --profile") }
+        if script != nil || scriptFile != nil || !commands.isEmpty || !words.isEmpty {
+            throw ProgramOptionError("\(name) runs alone: drop the script, -c or command")
+        }
     }
 }

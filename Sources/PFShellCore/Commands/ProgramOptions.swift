@@ -28,6 +28,8 @@ public struct ProgramOptions: Sendable, Equatable {
             OptionSpec("--dry-run", "make every commit dry: validate and print the requests, write nothing"),
             OptionSpec("--json", "data-printing commands print JSON"),
             OptionSpec("--commit", "with a command that stages a change: stage it, show the diff and commit it"),
+            OptionSpec("--resume", "finish what an interrupted session left for this server: stage it and commit it"),
+            OptionSpec("--discard-interrupted", "forget what an interrupted session left for this server"),
             OptionSpec("--trace", value: "FILE", .path, "append one JSON line per HTTP exchange, secrets removed"),
             OptionSpec("--no-rc", "do not run $XDG_CONFIG_HOME/pfsh/pfshrc first"),
             OptionSpec("--version", "print the version and exit"),
@@ -63,6 +65,8 @@ public struct ProgramOptions: Sendable, Equatable {
     public var json: Bool { flags.contains("--json") }
     public var commit: Bool { flags.contains("--commit") }
     public var trace: String? { values["--trace"] }
+    public var resume: Bool { flags.contains("--resume") }
+    public var discardInterrupted: Bool { flags.contains("--discard-interrupted") }
     public var noRC: Bool { flags.contains("--no-rc") }
     public var version: Bool { flags.contains("--version") }
     public var help: Bool { flags.contains("--help") }

@@ -12,6 +12,8 @@ public struct APIRequest: Sendable, Equatable {
     public var path: String
     public var query: [QueryItem]
     public var body: JSONValue?
+    /// 1 for the first sending, 2 for the first retry, and so on (the trace shows retries).
+    public var attempt = 1
 
     public init(_ method: HTTPMethod, _ path: String, query: [QueryItem] = [], body: JSONValue? = nil) {
         self.method = method
@@ -19,6 +21,10 @@ public struct APIRequest: Sendable, Equatable {
         self.query = query
         self.body = body
     }
+
+    /// `GET`, `PUT` and `DELETE` leave the server the same however often they arrive; a `POST`
+    /// creates a client each time.
+    public var isIdempotent: Bool { method != .post }
 
     /// The path with the query, percent-encoded, as it goes on the wire (`/oauth/clients?filter=web`).
     public var target: String {
@@ -51,12 +57,18 @@ public struct APIResponse: Sendable, Equatable {
     public var unreadable: UnreadableBody?
     /// The `Location` of a redirect.
     public var location: String?
+    /// The `Retry-After` header of a 429 or 503, as sent.
+    public var retryAfter: String?
 
-    public init(status: Int, body: JSONValue? = nil, unreadable: UnreadableBody? = nil, location: String? = nil) {
+    public init(
+        status: Int, body: JSONValue? = nil, unreadable: UnreadableBody? = nil, location: String? = nil,
+        retryAfter: String? = nil
+    ) {
         self.status = status
         self.body = body
         self.unreadable = unreadable
         self.location = location
+        self.retryAfter = retryAfter
     }
 
     public var isSuccess: Bool { (200..<300).contains(status) }
@@ -78,13 +90,27 @@ public struct UnreadableBody: Sendable, Equatable {
 
 /// Why no answer came back: the connection, TLS, a timeout, or the user's Ctrl-C.
 public struct TransportFailure: Error, Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case dns, refused, tls, timeout, cancelled, other }
+    public enum Kind: Sendable, Equatable {
+        case dns, refused, tls, timeout, cancelled
+        /// The connection closed or broke after the request went out, before a whole answer came.
+        case connectionLost
+        case other
+    }
     public let kind: Kind
     public let message: String
 
     public init(kind: Kind, message: String) {
         self.kind = kind
         self.message = message
+    }
+
+    /// Whether the server may have received the request: only a failure to reach it at all (a
+    /// name that does not resolve, a refused connection, a failed handshake) proves it did not.
+    public var requestMayHaveArrived: Bool {
+        switch kind {
+        case .dns, .refused, .tls: false
+        case .timeout, .cancelled, .connectionLost, .other: true
+        }
     }
 }
 

@@ -18,10 +18,26 @@ extension Session {
             return
         }
         _ = try requireServer(i)
+        try journalStore?.lockForCommit()
+        defer { journalStore?.unlockAfterCommit() }
+        journal?.commitBegan(clients.map(\.clientId))
         var report = CommitReport(clients: clients)
-        for client in clients {
-            guard try write(client, i, &report) else { break }
+        for (index, client) in clients.enumerated() {
+            commitProgress?(CommitProgress(done: index, total: clients.count))
+            do {
+                guard try write(client, i, &report) else { break }
+            } catch {
+                // Refused credentials or Ctrl-C mid-write: a write on its way has an unknown outcome.
+                let unknown = inFlight == client.clientId
+                if unknown { unknownOutcomes.insert(client.clientId) }
+                report.fail(client.clientId, error.message, unknown ? .unknown : .notSent)
+                break
+            }
         }
+        inFlight = nil
+        commitProgress?(CommitProgress(done: report.applied.count, total: clients.count, finished: true))
+        journal?.commitEnded(complete: report.isComplete)
+        lastCommitIncomplete = !report.isComplete
         try finish(report, i, &r)
     }
 
@@ -51,8 +67,21 @@ extension Session {
         }
     }
 
-    /// Writes one client; false when the commit must stop here.
+    /// Writes one client; false when the commit must stop here. A client whose last write's outcome
+    /// is unknown is read first: if that write was applied, it is not sent again.
     private func write(_ client: StagedClient, _ i: Invocation, _ report: inout CommitReport) throws(ShellError) -> Bool {
+        if unknownOutcomes.contains(client.clientId) {
+            switch learn(client, i) {
+            case .applied(let copy)?:
+                unknownOutcomes.remove(client.clientId)
+                return succeed(client, stored: copy, &report, note: "found applied by the interrupted commit")
+            case .notApplied?:
+                unknownOutcomes.remove(client.clientId)
+            case .changedElsewhere?, nil:
+                report.fail(client.clientId, "its earlier write's outcome is still unknown: reading it back failed", .unknown)
+                return false
+            }
+        }
         var serverCopy: JSONObject?
         if client.action != .create {
             let current = try readForConflict(client, i, &report)
@@ -60,22 +89,38 @@ extension Session {
             serverCopy = current
         }
         let request = CommitRequests.request(for: forced(client, over: serverCopy), serverCopy: serverCopy)
-        let response: APIResponse
-        do {
-            response = try call(i, request)
-        } catch {
-            report.fail(client.clientId, "no answer (\(error.message)); it may or may not have been applied")
-            report.transportFailed = true
-            return false
-        }
-        guard response.isSuccess else {
+        switch try deliver(client, request, i) {
+        case .answered(let response) where response.isSuccess:
+            return succeed(client, stored: response.body?.objectValue, &report)
+        case .answered(let response):
             let reason = ServerMessage.summary(response) ?? "status \(response.status)"
-            report.fail(client.clientId, reason, notes: ServerMessage.fieldNotes(response))
-            return false
+            journal?.outcome(client.clientId, .refused)
+            report.fail(client.clientId, reason, .refused, notes: ServerMessage.fieldNotes(response))
+        case .found(let copy):
+            return succeed(client, stored: copy, &report, note: "no answer came; reading it back showed it applied")
+        case .notSent(let reason):
+            journal?.outcome(client.clientId, .notApplied)
+            report.fail(client.clientId, reason, .notSent)
+        case .notApplied(let reason):
+            journal?.outcome(client.clientId, .notApplied)
+            report.fail(client.clientId, reason, .notApplied)
+        case .unknown(let reason):
+            unknownOutcomes.insert(client.clientId)
+            report.fail(client.clientId, reason, .unknown)
         }
-        applied(client, response.body?.objectValue)
-        report.succeed(client)
-        streamOutput?(jsonOutput ? JSONPrinter.print(CommitReport.appliedJSON(client)) : CommitReport.appliedLine(client))
+        return false
+    }
+
+    /// A client written: journaled with the server's copy, shown at once, and kept selectable.
+    private func succeed(_ client: StagedClient, stored: JSONObject?, _ report: inout CommitReport, note: String? = nil)
+        -> Bool
+    {
+        journal?.outcome(client.clientId, .applied, stored: stored)
+        applied(client, stored)
+        report.succeed(client, note: note)
+        var line = CommitReport.appliedLine(client)
+        if let note { line += " (\(note))" }
+        streamOutput?(jsonOutput ? JSONPrinter.print(CommitReport.appliedJSON(client)) : line)
         return true
     }
 
@@ -126,7 +171,10 @@ extension Session {
         }
         let copy = stored ?? client.current
         changeset.stage(client.clientId, action: .update, base: copy, current: copy, at: client.stagedAt)
-        changeset.update(client.clientId) { $0.newSecret = nil }
+        changeset.update(client.clientId) {
+            $0.newSecret = nil
+            $0.secretOrigin = nil
+        }
         cache.insert(client.clientId, name: copy["name"]?.stringValue)
     }
 

@@ -50,6 +50,7 @@ extension Session {
             cache.forgetServer()
         }
         r.print("connected to \(settings.apiURL) as \(settings.user) (PingFederate \(connection?.version ?? "unknown"))")
+        openJournal(settings, i, &r)
     }
 
     /// `GET /version`: a JSON object with a `version` string, or this is not PingFederate's Admin API.

@@ -34,5 +34,7 @@ extension Session {
             throw ShellError(.connection, "no runtime here")
         }
         func forgetRuntimeCookies() {}
+        func pause(milliseconds: Int) throws(ShellError) {}
+        func journalStore(for settings: ConnectionSettings) -> (any JournalStore)? { nil }
     }
 }

@@ -18,7 +18,7 @@ extension Session {
         if try skipBecauseNotNew(i, id, &r) { return }
         let secret = try services.readSecret(source)
         guard !secret.isEmpty else { throw i.error("the secret is empty") }
-        stageSecret(id, secret)
+        stageSecret(id, secret, from: source)
     }
 
     func generateSecret(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
@@ -32,7 +32,7 @@ extension Session {
         }
         let id = try targetClient(i)
         if try skipBecauseNotNew(i, id, &r) { return }
-        stageSecret(id, services.randomSecret(length: length))
+        stageSecret(id, services.randomSecret(length: length), from: nil)
     }
 
     /// `--if-new` on a client that already exists: the secret stays as it is, and nothing is read.
@@ -43,9 +43,13 @@ extension Session {
     }
 
     /// A staged secret also makes the client use secret authentication when it had none.
-    private func stageSecret(_ id: String, _ secret: String) {
+    func stageSecret(_ id: String, _ secret: String, from source: SecretSource?) {
         changeset.update(id) { client in
             client.newSecret = secret
+            switch source {
+            case .environment?, .file?: client.secretOrigin = source
+            default: client.secretOrigin = nil
+            }
             let type = ClientJSON.value(at: "clientAuth.type", in: client.current)?.stringValue ?? "NONE"
             if !["SECRET", "CLIENT_SECRET_JWT"].contains(type) {
                 client.current = ClientJSON.setting("SECRET", at: "clientAuth.type", in: client.current)

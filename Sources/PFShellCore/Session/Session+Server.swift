@@ -16,13 +16,75 @@ extension Session {
 
     /// Sends a request; only a lost connection and refused credentials are errors here.
     func send(_ i: Invocation, _ request: APIRequest) throws(ShellError) -> APIResponse {
-        let port = try requireServer(i)
-        let response: APIResponse
-        do {
-            response = try port.send(request)
-        } catch {
-            throw ShellError(.connection, command: i.name, describe(error))
+        try exchange(i, request).response
+    }
+
+    /// Sends a request, and sends an idempotent one again after a lost connection or a "try
+    /// again" answer (`RetryPolicy`). Returns the answer and the attempt it came from.
+    func exchange(_ i: Invocation, _ request: APIRequest) throws(ShellError) -> (response: APIResponse, attempt: Int) {
+        switch try transmit(i, request) {
+        case .answer(let response, let attempt): return (response, attempt)
+        case .noAnswer(let failure, _): throw ShellError(.connection, command: i.name, describe(failure))
         }
+    }
+
+    /// What became of a request: the server's answer, or the failure that left none.
+    enum Exchange {
+        case answer(APIResponse, attempt: Int)
+        case noAnswer(TransportFailure, attempt: Int)
+    }
+
+    /// Sends a request, retrying an idempotent one, each retry noted for the command's report. A
+    /// `POST` is never sent again here: the commit learns its outcome by reading the client.
+    /// Throws only for refused credentials and a Ctrl-C during a pause.
+    func transmit(_ i: Invocation, _ request: APIRequest) throws(ShellError) -> Exchange {
+        let port = try requireServer(i)
+        var sent = request
+        while true {
+            let outcome: Result<APIResponse, TransportFailure>
+            do {
+                outcome = .success(try port.send(sent))
+            } catch {
+                outcome = .failure(error)
+            }
+            if request.isIdempotent, let pause = retryPause(sent, outcome) {
+                try services.pause(milliseconds: pause)
+                sent.attempt += 1
+                continue
+            }
+            switch outcome {
+            case .failure(let failure): return .noAnswer(failure, attempt: sent.attempt)
+            case .success(let response): return .answer(try checkCredentials(i, request, response), attempt: sent.attempt)
+            }
+        }
+    }
+
+    /// How long to wait before sending `request` again, noting the retry; nil when it is not retried.
+    func retryPause(_ request: APIRequest, _ outcome: Result<APIResponse, TransportFailure>) -> Int? {
+        guard request.attempt <= RetryPolicy.maximumRetries else { return nil }
+        let reason: String
+        var retryAfter: String?
+        switch outcome {
+        case .failure(let failure):
+            guard failure.kind == .connectionLost else { return nil }
+            reason = "a lost connection"
+        case .success(let response):
+            guard RetryPolicy.isTransient(response.status) else { return nil }
+            retryAfter = response.retryAfter
+            reason = "status \(response.status)" + (retryAfter.map { " (Retry-After: \($0))" } ?? "")
+        }
+        guard let pause = RetryPolicy.pause(beforeRetry: request.attempt, retryAfter: retryAfter) else { return nil }
+        retries.append(
+            RetryNote(
+                request: "\(request.method.rawValue) \(request.target)", reason: reason, pauseMilliseconds: pause,
+                attempt: request.attempt + 1))
+        return pause
+    }
+
+    /// Refused credentials and access are connection errors; any other answer is the caller's.
+    private func checkCredentials(_ i: Invocation, _ request: APIRequest, _ response: APIResponse) throws(ShellError)
+        -> APIResponse
+    {
         switch response.status {
         case 401:
             throw ShellError(
@@ -50,6 +112,7 @@ extension Session {
             }
         case .timeout: "the server did not answer in time: \(failure.message)"
         case .cancelled: "cancelled"
+        case .connectionLost: "the connection was lost before the server's answer arrived: \(failure.message)"
         case .other: failure.message
         }
     }

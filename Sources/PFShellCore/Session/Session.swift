@@ -41,6 +41,25 @@ public final class Session {
     var newIDsToVerify: Set<String> = []
 
     var undoStack: [UndoStep] = []
+    /// The journals of the connected server; nil when the edge keeps none.
+    public internal(set) var journalStore: (any JournalStore)?
+    var journal: Journal?
+    /// Clients whose last write may or may not have been applied: the next commit reads them first.
+    public internal(set) var unknownOutcomes: Set<String> = []
+    /// The last commit stopped before writing every client.
+    var lastCommitIncomplete = false
+    /// The client whose write is on its way, if any.
+    var inFlight: String?
+    /// Told before each client of a commit is written and once at its end; the edge draws a
+    /// progress line from it.
+    public var commitProgress: ((CommitProgress) -> Void)?
+    /// Recovery is offered as pfsh's options (`--resume`), not as commands: no one is at a prompt.
+    public var recoveryByOptions = false
+    /// Whether connecting says that an interrupted session left work (not under `--resume`).
+    public var announcesInterrupted = true
+
+    /// The requests sent again during the command running now; reported with its result.
+    var retries: [RetryNote] = []
     /// The server's copy of each client a commit stopped on, for `diff` to show both sides.
     var conflictCopies: [String: JSONObject] = [:]
 
@@ -66,6 +85,8 @@ public final class Session {
             if Self.isUndoable(invocation.spec) && !record.isEmpty {
                 undoStack.append(UndoStep(record: record, selected: selectedBefore))
             }
+            // A commit journals each write as it goes.
+            if invocation.spec.id != .commit && !record.isEmpty { journalChanges(record) }
         } catch {
             let record = changeset.stopRecording()
             var located = error
@@ -75,8 +96,12 @@ public final class Session {
             if invocation.spec.stages {
                 changeset.restore(record)
                 selected = selectedBefore
+            } else if invocation.spec.id != .commit && !record.isEmpty {
+                journalChanges(record)
             }
         }
+        for retry in retries { result.warn(invocation.name, retry.text) }
+        retries.removeAll()
         result.renderJSON(command: invocation.name, asked: jsonOutput)
         return result
     }
@@ -130,6 +155,8 @@ public final class Session {
         case .undo: try undo(i, &r)
         case .discard: try discard(i, &r)
         case .commit: try commit(i, &r)
+        case .resume: try resume(i, &r)
+        case .discardInterrupted: try discardInterrupted(i, &r)
         case .letVariable: try letVariable(i, &r)
         case .echo: r.print(i.arguments.map(\.text).joined(separator: " "))
         case .source: r.action = .source(path: i.argument(0) ?? "", location: i.arguments.first?.location ?? i.location)

@@ -84,4 +84,8 @@ public protocol ShellServices: AnyObject {
     func runtime(_ request: RuntimeRequest) throws(ShellError) -> RuntimeResponse
     /// Drops the cookies the runtime set, so that a sign-on starts like a fresh browser's.
     func forgetRuntimeCookies()
+    /// The journals of a server and user; nil when none are kept.
+    func journalStore(for settings: ConnectionSettings) -> (any JournalStore)?
+    /// Waits before a retry; throws a `.connection` error "cancelled" when the user presses Ctrl-C.
+    func pause(milliseconds: Int) throws(ShellError)
 }

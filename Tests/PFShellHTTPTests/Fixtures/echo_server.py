@@ -8,6 +8,8 @@ Listens on 127.0.0.1, port 0, and prints the chosen port on stdout.
   /sleep?ms=N       -> waits N milliseconds, then echoes
   /cookie?v=VALUE   -> echoes, and sets the cookie session=VALUE
   /redirect         -> 302 to /elsewhere
+  /drop             -> reads the request, then closes the connection without answering
+  /_dropped         -> 200, JSON {"dropped": requests /drop received so far}
 Options: --tls CERT KEY serves HTTPS with that certificate and key.
 Exits when its stdin closes, so a crashed test run leaves no server behind.
 """
@@ -17,6 +19,7 @@ import http.server
 import json
 import os
 import signal
+import socket
 import ssl
 import sys
 import threading
@@ -41,6 +44,7 @@ class Server(http.server.ThreadingHTTPServer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.connections = 0
+        self.dropped = 0
         self.lock = threading.Lock()
 
     def process_request(self, request, client_address):
@@ -78,6 +82,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with self.server.lock:
                 count = self.server.connections
             self.reply(200, {"connections": count})
+            return
+        if url.path == "/_dropped":
+            with self.server.lock:
+                dropped = self.server.dropped
+            self.reply(200, {"dropped": dropped})
+            return
+        if url.path == "/drop":
+            with self.server.lock:
+                self.server.dropped += 1
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
             return
         if url.path == "/secure" and self.headers.get("Authorization") not in (BASIC_OK, BEARER_OK):
             self.reply(401, {"error": "unauthorized"}, [("WWW-Authenticate", 'Basic realm="pf"')])

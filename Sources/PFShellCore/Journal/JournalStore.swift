@@ -1,0 +1,23 @@
+import PFShellJSON
+
+/// Where the edge keeps a session's journal: one file of JSON lines per session and server.
+public protocol JournalSink: AnyObject {
+    /// Appends one record; no `fsync` (the page cache outlives a killed process).
+    func append(_ record: JSONValue)
+    /// Makes what was appended durable: at the end of a commit and before exit.
+    func sync()
+}
+
+/// The journals of one server and user: this session's, those that sessions which ended without
+/// finishing left behind, and the lock that lets one pfsh at a time commit.
+public protocol JournalStore: AnyObject {
+    /// This session's journal.
+    var sink: any JournalSink { get }
+    /// The records of each journal an interrupted session left, oldest first.
+    func interrupted() -> [[JSONValue]]
+    /// Forgets the journals `interrupted()` returned.
+    func discardInterrupted()
+    /// Waits for the right to commit to this server; throws naming who holds it when it does not come.
+    func lockForCommit() throws(ShellError)
+    func unlockAfterCommit()
+}
