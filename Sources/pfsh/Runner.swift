@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import PFShellCore
 
 /// Runs command lines from any source (a script file, `-c`, piped standard input, the terminal)
@@ -16,10 +17,16 @@ final class Runner {
     /// where its output begins.
     var echo: CommandEcho?
 
+    /// The commit's progress line, when standard error is a terminal and the output is not JSON.
+    private let progress: ProgressLine?
+
     init(session: Session, environment: [String: String], keepGoing: Bool) {
         self.session = session
         self.environment = environment
         self.keepGoing = keepGoing
+        let progress = isatty(STDERR_FILENO) == 1 && !session.jsonOutput ? ProgressLine() : nil
+        self.progress = progress
+        session.commitProgress = progress.map { line in { line.update($0) } }
     }
 
     /// Whether the caller should stop reading more lines.
@@ -76,9 +83,22 @@ final class Runner {
         show(session.run(line), showLocations: showLocations, quiet: quiet)
     }
 
-    /// A long commit prints each client as it is written, unless the command's output is dropped.
+    /// A long commit prints each client as it is written, unless the command's output is dropped;
+    /// on a terminal its progress line steps aside for each.
     private func streamOutput(_ quiet: Bool) {
-        session.streamOutput = quiet ? nil : { Output.out([$0]) }
+        guard !quiet else {
+            session.streamOutput = nil
+            return
+        }
+        guard let progress else {
+            session.streamOutput = { Output.out([$0]) }
+            return
+        }
+        session.streamOutput = { line in
+            progress.erase()
+            Output.out([line])
+            progress.redraw()
+        }
     }
 
     private func show(_ result: CommandResult, showLocations: Bool, quiet: Bool) {

@@ -111,3 +111,46 @@ import Testing
         #expect(shell.session.unknownOutcomes.isEmpty)
     }
 }
+
+@Suite struct CommitCancelTests {
+    /// Three new clients staged, their IDs already checked.
+    private func threeStaged() -> SessionHarness {
+        let shell = SessionHarness()
+        shell.session.checksNewIDsAtOnce = true
+        for id in ["a", "b", "c"] {
+            shell.ok("client new \(id)")
+            shell.ok("grants set implicit")
+        }
+        return shell
+    }
+
+    @Test func ctrlCDuringAWriteLearnsItsOutcomeAndStops() {
+        let shell = threeStaged()
+        let start = shell.port.requests.count
+        shell.port.faults[start + 1] = .after(.cancelled)
+        let error = shell.fails("commit")
+        #expect(error?.category == .commit)
+        #expect(error?.message == "cancelled; 2 of 3 client(s) applied")
+        #expect(error?.notes == ["a: applied", "b: applied", "c: not attempted, still staged"])
+        #expect(shell.port.requests.filter { $0.method == .post }.count == 2)
+        #expect(shell.session.changeset.changed.map(\.clientId) == ["c"])
+    }
+
+    @Test func ctrlCBeforeAWriteArrivedLeavesItStaged() {
+        let shell = threeStaged()
+        shell.port.faults[shell.port.requests.count] = .before(.cancelled)
+        let error = shell.fails("commit")
+        #expect(error?.category == .connection)
+        #expect(error?.message == "client 'a' was not applied: cancelled")
+        #expect(shell.stored("a") == nil)
+        #expect(shell.session.changeset.changed.count == 3)
+    }
+
+    @Test func ctrlCBetweenTwoClientsStopsBeforeTheNext() {
+        let shell = threeStaged()
+        shell.services.interrupted = true
+        let error = shell.fails("commit")
+        #expect(error?.message == "client 'a' was not sent: cancelled")
+        #expect(shell.port.writes.isEmpty)
+    }
+}

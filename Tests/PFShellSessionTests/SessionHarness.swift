@@ -142,8 +142,12 @@ final class FakeServices: ShellServices {
     /// The pauses before retries, in milliseconds; none is waited for.
     private(set) var pauses: [Int] = []
 
+    /// A Ctrl-C pressed before the command: the next check for one says so.
+    var interrupted = false
+
     func pause(milliseconds: Int) throws(ShellError) {
-        pauses.append(milliseconds)
+        if interrupted { throw ShellError(.connection, "cancelled") }
+        if milliseconds > 0 { pauses.append(milliseconds) }
     }
 
     /// `name=value; Path=/as/x/; ...` replaces the cookie of the same name and path.

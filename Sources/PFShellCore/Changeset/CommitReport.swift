@@ -15,6 +15,8 @@ struct CommitReport {
     private(set) var appliedNotes: [String: String] = [:]
     private(set) var failure: (id: String, reason: String, kind: Failure, notes: [String])?
     private(set) var conflictDetails: (id: String, changes: [String])?
+    /// Ctrl-C stopped the commit after a client whose write was settled.
+    private(set) var cancelled = false
 
     init(clients: [StagedClient]) {
         self.clients = clients
@@ -23,8 +25,9 @@ struct CommitReport {
     var conflicted: Bool { conflictDetails != nil }
     var isComplete: Bool { applied.count == clients.count }
 
-    /// No answer reached pfsh for the failed client: a connection problem, not the server's refusal.
-    var transportFailed: Bool { failure.map { $0.kind != .refused } ?? false }
+    /// No answer reached pfsh for the failed client (or Ctrl-C stopped it): a connection problem,
+    /// not the server's refusal.
+    var transportFailed: Bool { failure.map { $0.kind != .refused } ?? cancelled }
 
     mutating func succeed(_ client: StagedClient, note: String? = nil) {
         applied.append(client)
@@ -33,6 +36,10 @@ struct CommitReport {
 
     mutating func fail(_ id: String, _ reason: String, _ kind: Failure, notes: [String] = []) {
         failure = (id, reason, kind, notes)
+    }
+
+    mutating func cancel() {
+        cancelled = true
     }
 
     mutating func conflict(_ id: String, _ changes: [String]) {
@@ -86,7 +93,9 @@ struct CommitReport {
         if let conflict = conflictDetails {
             return "client '\(conflict.id)' changed on the server since it was fetched; stopped before writing it"
         }
-        guard let failure else { return "commit stopped" }
+        guard let failure else {
+            return cancelled ? "cancelled; \(applied.count) of \(clients.count) client(s) applied" : "commit stopped"
+        }
         switch failure.kind {
         case .refused: return "the server refused client '\(failure.id)': \(failure.reason)"
         case .notSent: return "client '\(failure.id)' was not sent: \(failure.reason)"

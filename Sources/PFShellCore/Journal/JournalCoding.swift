@@ -61,9 +61,13 @@ enum JournalCoding {
         case .object(let object):
             var kept = JSONObject()
             for (key, member) in object.pairs {
-                let sealed = key.lowercased().hasSuffix("encryptedsecret")
-                guard sealed || !FieldCatalog.holdsSecret(key: key) else { continue }
-                kept[key] = sealedOnly(member)
+                if key.lowercased().hasSuffix("encryptedsecret") {
+                    kept[key] = member
+                } else if !FieldCatalog.holdsSecret(key: key) {
+                    kept[key] = sealedOnly(member)
+                } else if member.objectValue != nil || member.arrayValue != nil {
+                    kept[key] = sealedOnly(member)  // `secondarySecrets`: their sealed forms stay
+                }
             }
             return .object(kept)
         case .array(let items):

@@ -47,7 +47,7 @@ public struct JournalReplay: Sendable {
             }
         case "members":
             guard var client = clients[id], let members = record["members"]?.objectValue else { return unreadable += 1 }
-            for (key, value) in members.pairs { client.current[key] = value == .null ? nil : value }
+            for (key, value) in members.pairs { client.current[key] = value == .null ? JSONValue?.none : value }
             clients[id] = client
         case "commit":
             commitInterrupted = true

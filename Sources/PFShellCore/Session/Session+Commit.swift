@@ -21,11 +21,18 @@ extension Session {
         try journalStore?.lockForCommit()
         defer { journalStore?.unlockAfterCommit() }
         journal?.commitBegan(clients.map(\.clientId))
+        commitCancelled = false
         var report = CommitReport(clients: clients)
         for (index, client) in clients.enumerated() {
             commitProgress?(CommitProgress(done: index, total: clients.count))
             do {
+                // A Ctrl-C between two requests stops the commit before the next client.
+                try services.pause(milliseconds: 0)
                 guard try write(client, i, &report) else { break }
+                if commitCancelled {
+                    report.cancel()
+                    break
+                }
             } catch {
                 // Refused credentials or Ctrl-C mid-write: a write on its way has an unknown outcome.
                 let unknown = inFlight == client.clientId

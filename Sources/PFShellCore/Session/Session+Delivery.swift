@@ -37,7 +37,10 @@ extension Session {
             case .noAnswer(let failure, let attempt):
                 sent.attempt = attempt
                 guard failure.requestMayHaveArrived else { return .notSent(describe(failure)) }
-                if failure.kind == .cancelled { return settleAfterCancel(client, i) }
+                if failure.kind == .cancelled {
+                    commitCancelled = true
+                    return settleAfterCancel(client, i)
+                }
                 why = describe(failure)
             }
             guard sent.attempt <= RetryPolicy.maximumRetries,

@@ -50,6 +50,8 @@ public final class Session {
     var lastCommitIncomplete = false
     /// The client whose write is on its way, if any.
     var inFlight: String?
+    /// Ctrl-C stopped a write of the commit running now: it ends after settling that write.
+    var commitCancelled = false
     /// Told before each client of a commit is written and once at its end; the edge draws a
     /// progress line from it.
     public var commitProgress: ((CommitProgress) -> Void)?

@@ -86,6 +86,7 @@ public protocol ShellServices: AnyObject {
     func forgetRuntimeCookies()
     /// The journals of a server and user; nil when none are kept.
     func journalStore(for settings: ConnectionSettings) -> (any JournalStore)?
-    /// Waits before a retry; throws a `.connection` error "cancelled" when the user presses Ctrl-C.
+    /// Waits before a retry; throws a `.connection` error "cancelled" when the user pressed Ctrl-C
+    /// during the command (so `pause(milliseconds: 0)` asks only that).
     func pause(milliseconds: Int) throws(ShellError)
 }
