@@ -154,3 +154,22 @@ import Testing
         #expect(shell.port.writes.isEmpty)
     }
 }
+
+extension CommitFaultTests {
+    /// The interrupted session's POST was still on its way when the read-back found nothing: the
+    /// new POST is refused as a duplicate, and a second read shows the client applied, once.
+    @Test func aLateArrivingEarlierWriteIsFoundNotReportedAsRefused() {
+        let shell = stagedWeb()
+        let start = shell.port.requests.count
+        shell.port.faults[start] = .after(.connectionLost)
+        shell.port.downFrom = start + 1
+        _ = shell.fails("commit")
+        shell.port.downFrom = nil
+        // The read-back finds nothing (the late write has not landed yet); then it lands.
+        shell.port.hideOnce = "web"
+        let again = shell.run("commit")
+        #expect(again.error == nil)
+        #expect(again.output.first == "created web (no answer came; reading it back showed it applied)")
+        #expect(shell.session.changeset.changed.isEmpty)
+    }
+}

@@ -24,6 +24,8 @@ final class EmulatorPort: ServerPort {
     var faults: [Int: Fault] = [:]
     /// Every request from this index on fails to connect (the server is down).
     var downFrom: Int?
+    /// The next read of this client answers 404, as if a write still on its way had not landed.
+    var hideOnce: String?
 
     init(api: AdminAPI) {
         self.api = api
@@ -33,6 +35,10 @@ final class EmulatorPort: ServerPort {
         let index = requests.count
         requests.append(request)
         if let downFrom, index >= downFrom { throw TransportFailure(kind: .refused, message: "connection refused") }
+        if let hidden = hideOnce, request.method == .get, request.path == "/oauth/clients/" + hidden {
+            hideOnce = nil
+            return PFShellCore.APIResponse(status: 404, body: ["message": "not found"])
+        }
         switch faults[index] {
         case .before(let kind)?:
             throw TransportFailure(kind: kind, message: "connection reset by peer")

@@ -77,7 +77,8 @@ extension Session {
     /// Writes one client; false when the commit must stop here. A client whose last write's outcome
     /// is unknown is read first: if that write was applied, it is not sent again.
     private func write(_ client: StagedClient, _ i: Invocation, _ report: inout CommitReport) throws(ShellError) -> Bool {
-        if unknownOutcomes.contains(client.clientId) {
+        let uncertain = unknownOutcomes.contains(client.clientId)
+        if uncertain {
             switch learn(client, i) {
             case .applied(let copy)?:
                 unknownOutcomes.remove(client.clientId)
@@ -96,7 +97,7 @@ extension Session {
             serverCopy = current
         }
         let request = CommitRequests.request(for: forced(client, over: serverCopy), serverCopy: serverCopy)
-        switch try deliver(client, request, i) {
+        switch try deliver(client, request, i, uncertain: uncertain) {
         case .answered(let response) where response.isSuccess:
             return succeed(client, stored: response.body?.objectValue, &report)
         case .answered(let response):

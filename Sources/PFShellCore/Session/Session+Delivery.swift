@@ -18,8 +18,13 @@ extension Session {
     }
 
     /// Sends `request`, the write of `client`, until an answer or a read of the client settles it.
-    func deliver(_ client: StagedClient, _ request: APIRequest, _ i: Invocation) throws(ShellError) -> Delivery {
+    /// `uncertain`: an earlier write of it (an interrupted session's) may still reach the server, so
+    /// a create refused as a duplicate is read back before it counts as refused.
+    func deliver(_ client: StagedClient, _ request: APIRequest, _ i: Invocation, uncertain: Bool = false)
+        throws(ShellError) -> Delivery
+    {
         var sent = request
+        var mayHaveLanded = uncertain
         inFlight = client.clientId
         defer { inFlight = nil }
         while true {
@@ -31,12 +36,19 @@ extension Session {
                 sent.attempt = attempt
                 // A retried DELETE that finds nothing: an earlier attempt deleted it.
                 if response.status == 404, client.action == .delete, attempt > 1 { return .found(nil) }
+                if sent.method == .post, mayHaveLanded, !response.isSuccess, !RetryPolicy.isTransient(response.status),
+                    case .applied(let copy)? = learn(client, i)
+                {
+                    return .found(copy)
+                }
                 guard sent.method == .post, RetryPolicy.isTransient(response.status) else { return .answered(response) }
+                mayHaveLanded = true
                 retryAfter = response.retryAfter
                 why = "status \(response.status)" + (retryAfter.map { " (Retry-After: \($0))" } ?? "")
             case .noAnswer(let failure, let attempt):
                 sent.attempt = attempt
                 guard failure.requestMayHaveArrived else { return .notSent(describe(failure)) }
+                mayHaveLanded = true
                 if failure.kind == .cancelled {
                     commitCancelled = true
                     return settleAfterCancel(client, i)
