@@ -62,11 +62,15 @@ public enum EmulatorLauncher {
             certificateFiles = try EmulatorSetup.publish(pair, options)
         }
         let log = options.log ? RequestLog() : nil
-        let server = EmulatorServer.admin(api, ListenerSettings(host: options.host, port: options.port, tls: tls, log: log))
-        let runtimeServer = EmulatorServer.runtime(
-            runtime, ListenerSettings(host: options.host, port: options.runtimePort, tls: tls, log: log))
+        let faults = options.faults.map { FaultInjector(plan: $0, seed: options.faultSeed ?? .random(in: .min ... .max)) }
+        func settings(port: Int) -> ListenerSettings {
+            ListenerSettings(
+                host: options.host, port: port, tls: tls, log: log, faults: faults, latency: options.latency)
+        }
+        let server = EmulatorServer.admin(api, settings(port: options.port))
+        let runtimeServer = EmulatorServer.runtime(runtime, settings(port: options.runtimePort))
         let announcement = StartupAnnouncement(
-            listeners: ["admin-url", "runtime-url"], caFile: certificateFiles?.certificatePath)
+            listeners: ["admin-url", "runtime-url"], caFile: certificateFiles?.certificatePath, faultSeed: faults?.seed)
         let scheme = options.http ? "http" : "https"
         let host = urlHost(options.host)
         let adminService = try server.service { port in

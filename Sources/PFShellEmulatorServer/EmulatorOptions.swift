@@ -34,6 +34,12 @@ public struct EmulatorOptions: Sendable {
     /// Shut down gracefully when standard input reaches its end: a parent that holds the other end
     /// of a pipe takes the emulator with it, however it ends.
     public var exitWithParent = false
+    /// `--faults`: nil serves every request normally.
+    public var faults: FaultPlan?
+    /// `--fault-seed`: nil picks a random seed, announced on the `fault-seed` line.
+    public var faultSeed: UInt64?
+    /// `--latency`: how long every request on both listeners waits before it is handled.
+    public var latency: Duration = .zero
 
     public init() {}
 

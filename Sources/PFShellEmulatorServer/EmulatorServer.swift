@@ -16,21 +16,23 @@ import ServiceLifecycle
 /// one `ServiceGroup` with the same certificate and shut them down together.
 public struct EmulatorServer: Sendable {
     public let listener: ListenerSettings
-    private let responder: @Sendable () -> any HTTPResponder<BasicRequestContext>
+    private let responder: @Sendable () -> any HTTPResponder<ChannelRequestContext>
 
-    private init(listener: ListenerSettings, responder: @escaping @Sendable () -> any HTTPResponder<BasicRequestContext>) {
+    private init(listener: ListenerSettings, handler: some ListenerHandler) {
         self.listener = listener
-        self.responder = responder
+        self.responder = {
+            ListenerResponder(handler: handler, faults: listener.faults, latency: listener.latency, log: listener.log)
+        }
     }
 
     /// The Admin API listener.
     public static func admin(_ api: AdminAPI, _ listener: ListenerSettings) -> EmulatorServer {
-        EmulatorServer(listener: listener) { EmulatorResponder(api: api, stats: listener.stats, log: listener.log) }
+        EmulatorServer(listener: listener, handler: AdminHandler(api: api, stats: listener.stats))
     }
 
     /// The runtime listener: the OAuth endpoints of ``RuntimeAPI``.
     public static func runtime(_ runtime: RuntimeAPI, _ listener: ListenerSettings) -> EmulatorServer {
-        EmulatorServer(listener: listener) { RuntimeResponder(runtime: runtime, log: listener.log) }
+        EmulatorServer(listener: listener, handler: RuntimeHandler(runtime: runtime))
     }
 
     /// The listener as a service. `onListening` is called once with the bound port, after the socket
@@ -47,7 +49,7 @@ public struct EmulatorServer: Sendable {
     /// One Hummingbird listener for `responder`: HTTP/1.1 (with TLS unless `tls` is nil), no idle
     /// timeout, `Expect: 100-continue` answered, connections counted in `stats`.
     static func listener(
-        responder: some HTTPResponder<BasicRequestContext>, host: String, port: Int, tls: TLSConfiguration?,
+        responder: some HTTPResponder<ChannelRequestContext>, host: String, port: Int, tls: TLSConfiguration?,
         stats: ConnectionStats, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
     ) throws(EmulatorServerError) -> any Service {
         Application(

@@ -11,6 +11,7 @@ struct EmulatorCommand: ParsableCommand {
               admin-url https://127.0.0.1:PORT/pf-admin-api/v1   (http:// with --http)
               runtime-url https://127.0.0.1:PORT                  (http:// with --http)
               ca-file /absolute/path/ca.pem                       (not with --http)
+              fault-seed N                                        (with --faults)
               ready
             On SIGTERM or SIGINT it shuts down gracefully, prints
               stats connections-accepted N                        (admin listener)
@@ -31,6 +32,13 @@ struct EmulatorCommand: ParsableCommand {
 
             GET /emulator/stats answers {"connectionsAccepted": N, "connectionsOpen": M}, with no \
             authentication; the count includes the connection asking.
+
+            --faults draws each request's fault in the order requests arrive, on both listeners, \
+            GET /version and the first request of a connection included; only /emulator/stats is \
+            spared. A change is on disk (--data) before its answer is sent, so a reset-after change \
+            survives a kill of the emulator. With --log, a faulted request's line ends with 'fault' \
+            (500, 503, 429), 'reset-before' (status '-': nothing was answered) or 'reset-after' (the \
+            status answered but never sent).
             """
     )
 
@@ -132,6 +140,29 @@ struct EmulatorCommand: ParsableCommand {
             """)
     var exitWithParent = false
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            Make this share of requests fail on purpose (0.1: one in ten), with the kinds listed, or \
+            all five mixed: 500, 503 and 429 (both with Retry-After: 1) are answered at once and store \
+            nothing; reset-before resets the connection before the request is handled (nothing \
+            stored), reset-after once it is handled and any change stored, with no answer. \
+            Examples: 0.1, 1:503, 0.2:reset-after,429.
+            """,
+            valueName: "rate[:kind,...]"),
+        transform: { text in try FaultPlan(parsing: text) })
+    var faults: FaultPlan?
+
+    @Option(
+        name: .customLong("fault-seed"),
+        help: ArgumentHelp(
+            "Seed the --faults sequence so a run repeats it (default: a random seed, printed on the fault-seed line).",
+            valueName: "n"))
+    var faultSeed: UInt64?
+
+    @Option(help: ArgumentHelp("Delay every request on both listeners by this many milliseconds.", valueName: "ms"))
+    var latency: Int = 0
+
     enum SeedName: String, ExpressibleByArgument, CaseIterable {
         case demo
     }
@@ -147,6 +178,8 @@ struct EmulatorCommand: ParsableCommand {
         if http, cert != nil || caOut != nil {
             throw ValidationError("--http serves no certificate: drop --cert, --key and --ca-out")
         }
+        guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds") }
+        if faultSeed != nil, faults == nil { throw ValidationError("--fault-seed needs --faults") }
     }
 
     var options: EmulatorOptions {
@@ -171,6 +204,9 @@ struct EmulatorCommand: ParsableCommand {
         options.testUser = testUser
         options.testPasswordVariable = testPasswordEnv
         options.exitWithParent = exitWithParent
+        options.faults = faults
+        options.faultSeed = faultSeed
+        options.latency = .milliseconds(latency)
         return options
     }
 }

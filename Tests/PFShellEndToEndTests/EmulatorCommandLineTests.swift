@@ -14,10 +14,31 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    static let faultUsageCases: [(arguments: [String], message: String)] = [
+        (["--faults", "1.5"], "the rate must be a number from 0 to 1"),
+        (["--faults", "-1"], "--faults"),
+        (["--faults", "0.1:404"], "unknown fault kind '404'"),
+        (["--faults", "0.1:503,503"], "listed twice"),
+        (["--latency=-5"], "--latency must be 0 or more milliseconds"),
+        (["--latency", "soon"], "--latency"),
+        (["--fault-seed", "7"], "--fault-seed needs --faults"),
+        (["--faults", "0.1", "--fault-seed", "-3"], "--fault-seed"),
+    ]
+
+    @Test(arguments: faultUsageCases) func faultAndLatencyUsageErrorsExit2(_ usage: (arguments: [String], message: String)) throws {
+        let result = try ProcessRunner.run(binary, usage.arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(usage.message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func helpDocumentsTheFlagsAndTheAnnouncedLines() throws {
         let result = try ProcessRunner.run(binary, ["--help"])
         #expect(result.status == 0)
-        for word in ["--port", "--http", "--data", "--seed", "--strict", "--cluster", "--reorder-sets", "--log", "admin-url", "ca-file"] {
+        for word in [
+            "--port", "--http", "--data", "--seed", "--strict", "--cluster", "--reorder-sets", "--log", "admin-url", "ca-file",
+            "--faults", "--fault-seed", "--latency", "reset-before", "reset-after", "Retry-After", "fault-seed N",
+        ] {
             #expect(result.stdout.contains(word), "\(word)")
         }
     }

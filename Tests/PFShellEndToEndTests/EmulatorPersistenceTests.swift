@@ -34,6 +34,21 @@ import Testing
         #expect(!(try String(contentsOfFile: data, encoding: .utf8)).isEmpty)
     }
 
+    /// A change is in the data file before its answer is sent: a kill -9 the moment the answer comes
+    /// loses nothing. (A kill of the process leaves the page cache, so this holds even without the
+    /// flush to disk, which is there for a power loss.)
+    @Test func anAnsweredChangeSurvivesAKillAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.file("state.json")
+        let first = try EmulatorProcess.start(["--data", data, "--http"])
+        let client = try AdminClient(first)
+        #expect(try client.call(.post, "/oauth/clients", Clients.secretClient("answered")).status == 201)
+        first.kill()
+        let second = try EmulatorProcess.start(["--data", data, "--http"])
+        defer { second.stop() }
+        #expect(try AdminClient(second).call(.get, "/oauth/clients/answered").status == 200)
+    }
+
     @Test func aSeedAppliesOnlyToANewDataFile() throws {
         let directory = try TemporaryDirectory()
         let data = directory.file("state.json")

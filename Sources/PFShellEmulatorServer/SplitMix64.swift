@@ -1,0 +1,22 @@
+/// Steele, Lea and Flood's SplitMix64: a tiny seeded generator, so a `--fault-seed` repeats the
+/// same faults on every platform (the standard library offers no seeded one).
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// A number in [0, 1) from the top 53 bits, so every value is an exact double.
+    mutating func nextUnitInterval() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+}
