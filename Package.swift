@@ -155,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PFShellEndToEndTests",
-            dependencies: ["PFShellTestSupport", "PFShellJSON", "PFShellHTTP"],
+            dependencies: ["PFShellTestSupport", "PFShellJSON", "PFShellHTTP", "PFShellEmulatorServer"],
             exclude: ["Transcripts", "Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -10,7 +10,9 @@ final class TestServer {
     static let passwordVariable = "PFSH_TEST_PASSWORD"
 
     let directory: TemporaryDirectory
-    let emulator: EmulatorProcess
+    private(set) var emulator: EmulatorProcess
+    /// What the emulator was started with, for a restart on the same port and data.
+    private let startArguments: [String]
     let password: String
     /// `https://127.0.0.1:PORT`, what `--url` takes.
     var url: String { emulator.hostURL }
@@ -26,9 +28,8 @@ final class TestServer {
         directory = try TemporaryDirectory(prefix: "pfsh-e2e")
         password = "Pw-" + UUID().uuidString
         let data = dataFile ? ["--data", directory.file("state.json")] : []
-        emulator = try EmulatorProcess.start(
-            ["--strict", "--password-env", Self.passwordVariable, "--ca-out", directory.file("ca.pem")] + data + arguments,
-            environment: [Self.passwordVariable: password])
+        startArguments = ["--strict", "--password-env", Self.passwordVariable, "--ca-out", directory.file("ca.pem")] + data + arguments
+        emulator = try EmulatorProcess.start(startArguments, environment: [Self.passwordVariable: password])
         for folder in ["home", "config", "state"] {
             try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
         }
@@ -91,6 +92,14 @@ final class TestServer {
     func storedClient(_ id: String) throws -> JSONValue? {
         let state = try JSONParser.parse(try String(contentsOfFile: directory.file("state.json"), encoding: .utf8))
         return state["clients"]?.arrayValue?.first { $0["fields"]?["clientId"]?.stringValue == id }
+    }
+
+    /// Starts the emulator again, on the same port and with the same arguments (and data file),
+    /// after the first one ended; returns it.
+    func restartEmulator() throws -> EmulatorProcess {
+        emulator = try EmulatorProcess.start(
+            startArguments + ["--port", port], environment: [Self.passwordVariable: password])
+        return emulator
     }
 
     /// Stops the emulator; its exit status (0 on a clean shutdown).
