@@ -64,13 +64,19 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", name])
     }
 
-    /// Polls the screen until `match` holds; returns the last screen either way.
+    /// The screen with the lines scrolled off above it.
+    func scrollback() throws -> String {
+        try tmux(["capture-pane", "-p", "-S", "-2000", "-t", name])
+    }
+
+    /// Polls the screen (or, with `scrollback`, the lines above it too) until `match` holds;
+    /// returns the last screen either way.
     @discardableResult
-    func wait(timeout: TimeInterval = 10, for match: (String) -> Bool) throws -> String {
+    func wait(timeout: TimeInterval = 10, scrollback: Bool = false, for match: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen()
+            last = try scrollback ? self.scrollback() : screen()
             if match(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }

@@ -141,7 +141,8 @@ import Testing
         shell.port.faults[shell.port.requests.count] = .before(.cancelled)
         let error = shell.fails("commit")
         #expect(error?.category == .connection)
-        #expect(error?.message == "client 'a' was not applied: cancelled")
+        #expect(error?.message == "cancelled; 0 of 3 client(s) applied")
+        #expect(error?.notes.first == "a: failed, still staged")
         #expect(shell.stored("a") == nil)
         #expect(shell.session.changeset.changed.count == 3)
     }

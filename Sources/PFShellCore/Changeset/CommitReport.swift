@@ -93,9 +93,8 @@ struct CommitReport {
         if let conflict = conflictDetails {
             return "client '\(conflict.id)' changed on the server since it was fetched; stopped before writing it"
         }
-        guard let failure else {
-            return cancelled ? "cancelled; \(applied.count) of \(clients.count) client(s) applied" : "commit stopped"
-        }
+        if cancelled { return "cancelled; \(applied.count) of \(clients.count) client(s) applied" }
+        guard let failure else { return "commit stopped" }
         switch failure.kind {
         case .refused: return "the server refused client '\(failure.id)': \(failure.reason)"
         case .notSent: return "client '\(failure.id)' was not sent: \(failure.reason)"

@@ -28,11 +28,12 @@ extension Session {
             do {
                 // A Ctrl-C between two requests stops the commit before the next client.
                 try services.pause(milliseconds: 0)
-                guard try write(client, i, &report) else { break }
+                let written = try write(client, i, &report)
                 if commitCancelled {
                     report.cancel()
                     break
                 }
+                guard written else { break }
             } catch {
                 // Refused credentials or Ctrl-C mid-write: a write on its way has an unknown outcome.
                 let unknown = inFlight == client.clientId
