@@ -46,6 +46,7 @@ extension Session {
         commitProgress?(CommitProgress(done: report.applied.count, total: clients.count, finished: true))
         journal?.commitEnded(complete: report.isComplete)
         lastCommitIncomplete = !report.isComplete
+        if report.isComplete { holdsResumedWork = false }
         try finish(report, i, &r)
     }
 

@@ -64,7 +64,10 @@ extension Session {
         for id in missingSecrets {
             r.warn(i.name, "client '\(id)': its new secret was typed, piped or generated and never written down; give it again with 'secret set \(id) ...' before committing")
         }
-        guard left.commitInterrupted || !left.unknown.isEmpty || i.flag("--commit") else { return }
+        guard left.commitInterrupted || !left.unknown.isEmpty || i.flag("--commit") else {
+            holdsResumedWork = true
+            return
+        }
         guard missingSecrets.isEmpty else {
             throw i.error("the interrupted commit needs the secrets above before it can finish; nothing was sent")
         }
@@ -100,8 +103,8 @@ extension Session {
     }
 
     /// Whether the journal must outlive this session: a commit left writes whose outcome is
-    /// unknown, or stopped with clients still staged.
+    /// unknown, or stopped with clients still staged, or work was resumed and not yet committed.
     public var needsRecovery: Bool {
-        !unknownOutcomes.isEmpty || (lastCommitIncomplete && stagedCount > 0)
+        !unknownOutcomes.isEmpty || ((lastCommitIncomplete || holdsResumedWork) && stagedCount > 0)
     }
 }

@@ -48,6 +48,8 @@ public final class Session {
     public internal(set) var unknownOutcomes: Set<String> = []
     /// The last commit stopped before writing every client.
     var lastCommitIncomplete = false
+    /// `resume` loaded an interrupted session's work without committing it: it must not be lost at exit.
+    var holdsResumedWork = false
     /// The client whose write is on its way, if any.
     var inFlight: String?
     /// Ctrl-C stopped a write of the commit running now: it ends after settling that write.
