@@ -54,7 +54,7 @@ final class Launcher {
             session.variables[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         session.recoveryByOptions = !isTerminal(mode)
-        session.announcesInterrupted = !options.resume && !options.discardInterrupted
+        session.announcesInterrupted = !options.resume && !options.discardInterrupted && !Self.isRecovery(mode)
         let runner = Runner(session: session, environment: environment, keepGoing: options.keepGoing)
         defer {
             services.finishJournals(keep: session.needsRecovery)
@@ -69,6 +69,12 @@ final class Launcher {
             runInput(mode, runner, services)
         }
         return runner.status
+    }
+
+    /// `pfsh resume` and `pfsh discard-interrupted` are themselves the answer to the warning.
+    private static func isRecovery(_ mode: InputMode) -> Bool {
+        guard case .oneShot(let words) = mode else { return false }
+        return ["resume", "discard-interrupted"].contains(words.first ?? "")
     }
 
     /// `--resume` (resume, then commit what it loaded) or `--discard-interrupted`.

@@ -58,7 +58,9 @@ import Testing
         let server = try TestServer(["--log", "--faults", "0.1", "--fault-seed", "12"])
         let script = (1...count).map { "client new f\($0) --name 'F \($0)'\ngrants set implicit\n" }.joined() + "commit\n"
         try server.directory.write(script, to: "thousand.pfsh")
-        let result = try server.pfsh([server.directory.file("thousand.pfsh")], refusals: Self.emulatedFaults)
+        let trace = server.directory.file("thousand-trace.jsonl")
+        let result = try server.pfsh(
+            ["--trace", trace, server.directory.file("thousand.pfsh")], refusals: Self.emulatedFaults)
         #expect(result.status == 0, "\(result.stderr.suffix(2000))")
         #expect(result.stdout.hasSuffix("committed \(count) client(s)\n"))
         let log = Self.log(server)
@@ -86,6 +88,10 @@ import Testing
         let readFaults = log.filter { $0.hasPrefix("GET ") && $0.hasSuffix(" fault") }.count
         let readRetries = result.stderr.split(separator: "\n").filter { $0.contains(": retried GET ") && $0.contains("after status") }
         #expect(readRetries.count == readFaults)
+        // Each retry is in the trace as a later attempt of its request.
+        let traced = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+        #expect(traced.count { $0.contains(#""attempt":"#) } == retries.count + readRetries.count
+            + result.stderr.split(separator: "\n").count { $0.contains(": retried GET ") && !$0.contains("after status") })
     }
 
     static func isFault(_ line: String) -> Bool {

@@ -7,7 +7,8 @@ extension Session {
     func openJournal(_ settings: ConnectionSettings, _ i: Invocation, _ r: inout CommandResult) {
         journalStore = services.journalStore(for: settings)
         journal = journalStore.map { Journal(sink: $0.sink) }
-        for (id, client) in changeset.clients { journal?.client(id, client) }
+        // What this session already staged (for another server, say) goes into the new journal.
+        for client in changeset.changed { journal?.client(client.clientId, client) }
         guard let store = journalStore, announcesInterrupted else { return }
         let left = JournalReplay(store.interrupted())
         guard !left.isEmpty else { return }
