@@ -128,6 +128,27 @@ final class FileJournalStore: JournalStore {
         claimed = []
     }
 
+    func recordCommit(_ entry: JSONObject) -> Int {
+        let path = FilePaths.join(folder, "commits.jsonl")
+        let number = (commitLog().last?["number"]?.intValue).map { Int($0) + 1 } ?? 1
+        var stamped = entry
+        stamped["number"] = .int(Int64(number))
+        stamped["time"] = .int(Int64(time(nil)))
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return number }
+        Posix.write(JSONPrinter.print(.object(stamped)) + "\n", to: descriptor)
+        fsync(descriptor)
+        close(descriptor)
+        return number
+    }
+
+    func commitLog() -> [JSONValue] {
+        let descriptor = open(FilePaths.join(folder, "commits.jsonl"), O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        return Self.records(of: descriptor)
+    }
+
     /// The records of a journal; a line cut short by a crash is left out.
     private static func records(of descriptor: Int32) -> [JSONValue] {
         var bytes: [UInt8] = []

@@ -28,6 +28,7 @@ struct OutputNormalizer {
     /// The replacements that need no knowledge of the run.
     static func patterns(_ text: String) -> String {
         text.replacing(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/, with: "<date>")
+            .replacing(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/, with: "<time>")
             .replacing(/OBF:JWE:[A-Za-z0-9._~+\/=-]+/, with: "OBF:JWE:<sealed>")
             .replacing(/after \d+ ms/, with: "after <n> ms")
     }

@@ -309,6 +309,19 @@ final class MemoryJournal: JournalStore, JournalSink {
 
     func unlockAfterCommit() { unlocks += 1 }
 
+    /// The commit log; each commit is stamped one minute after the one before.
+    private(set) var log: [JSONValue] = []
+
+    func recordCommit(_ entry: JSONObject) -> Int {
+        var stamped = entry
+        stamped["number"] = .int(Int64(log.count + 1))
+        stamped["time"] = .int(1_796_000_000 + Int64(log.count) * 60)
+        log.append(.object(stamped))
+        return log.count
+    }
+
+    func commitLog() -> [JSONValue] { log }
+
     /// The records of one kind (`intent`, `outcome`, ...).
     func records(_ kind: String) -> [JSONValue] {
         records.filter { $0["record"]?.stringValue == kind }

@@ -78,7 +78,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case clientList, clientShow, clientNew, clientEdit, clientEnsure, clientDelete, clientClone, clientRebase, clientTest
     case presetList, presetShow, thingworxRedirect, thingworxSettings, thingworxResourceSettings
     case tokenManagerList, tokenManagerSet, oidcPolicyList
-    case resume, discardInterrupted
+    case resume, discardInterrupted, log, logShow, rollback
     case set, unset, redirectAdd, redirectRemove, redirectList, grantsSet, grantsAdd, grantsRemove
     case secretSet, secretGenerate, secretShow, persistentGrants, refreshRolling
     case diff, pending, undo, discard, commit

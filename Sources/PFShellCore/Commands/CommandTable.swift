@@ -185,6 +185,15 @@ public enum CommandTable {
         CommandSpec(
             .discardInterrupted, "discard-interrupted", group: "Staging",
             "forget what an interrupted session left staged; nothing is sent"),
+        CommandSpec(
+            .log, "log", [ArgumentSpec("N", .number, optional: true)], options: [jsonOption], group: "Staging",
+            "list the commits made through pfsh on this server, newest first (the last N)"),
+        CommandSpec(
+            .logShow, "log show", [ArgumentSpec("N", .number)], options: [jsonOption], group: "Staging",
+            "show what commit N changed, field by field"),
+        CommandSpec(
+            .rollback, "rollback", [ArgumentSpec("N", .number)], group: "Staging", stages: true,
+            "stage the return of every client commit N and later ones touched to its state before N"),
     ]
 
     static let other: [CommandSpec] = [

@@ -20,4 +20,9 @@ public protocol JournalStore: AnyObject {
     /// Waits for the right to commit to this server; throws naming who holds it when it does not come.
     func lockForCommit() throws(ShellError)
     func unlockAfterCommit()
+    /// Keeps a commit in the server's commit log, numbered 1, 2, 3… in the order made (never
+    /// reused) and stamped with the time; returns its number. Called under the commit lock.
+    func recordCommit(_ entry: JSONObject) -> Int
+    /// The commit log, oldest first: each entry as recorded, with `number` and `time` (seconds since 1970).
+    func commitLog() -> [JSONValue]
 }

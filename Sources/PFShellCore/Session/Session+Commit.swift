@@ -22,6 +22,7 @@ extension Session {
         defer { journalStore?.unlockAfterCommit() }
         journal?.commitBegan(clients.map(\.clientId))
         commitCancelled = false
+        commitLogEntries = []
         var report = CommitReport(clients: clients)
         for (index, client) in clients.enumerated() {
             commitProgress?(CommitProgress(done: index, total: clients.count))
@@ -46,6 +47,12 @@ extension Session {
         commitProgress?(CommitProgress(done: report.applied.count, total: clients.count, finished: true))
         journal?.commitEnded(complete: report.isComplete)
         lastCommitIncomplete = !report.isComplete
+        if !commitLogEntries.isEmpty {
+            var entry: JSONObject = ["user": .string(connection?.settings.user ?? ""), "complete": .bool(report.isComplete)]
+            if let message = i.value("--message") { entry["message"] = .string(message) }
+            entry["clients"] = .array(commitLogEntries)
+            _ = journalStore?.recordCommit(entry)
+        }
         if report.isComplete { holdsResumedWork = false }
         try finish(report, i, &r)
     }
@@ -84,7 +91,7 @@ extension Session {
             switch learn(client, i) {
             case .applied(let copy)?:
                 unknownOutcomes.remove(client.clientId)
-                return succeed(client, stored: copy, &report, note: "found applied by the interrupted commit")
+                return succeed(client, stored: copy, before: client.base, &report, note: "found applied by the interrupted commit")
             case .notApplied?:
                 unknownOutcomes.remove(client.clientId)
             case .changedElsewhere?, nil:
@@ -101,13 +108,13 @@ extension Session {
         let request = CommitRequests.request(for: forced(client, over: serverCopy), serverCopy: serverCopy)
         switch try deliver(client, request, i, uncertain: uncertain) {
         case .answered(let response) where response.isSuccess:
-            return succeed(client, stored: response.body?.objectValue, &report)
+            return succeed(client, stored: response.body?.objectValue, before: serverCopy, &report)
         case .answered(let response):
             let reason = ServerMessage.summary(response) ?? "status \(response.status)"
             journal?.outcome(client.clientId, .refused)
             report.fail(client.clientId, reason, .refused, notes: ServerMessage.fieldNotes(response))
         case .found(let copy):
-            return succeed(client, stored: copy, &report, note: "no answer came; reading it back showed it applied")
+            return succeed(client, stored: copy, before: serverCopy, &report, note: "no answer came; reading it back showed it applied")
         case .notSent(let reason):
             journal?.outcome(client.clientId, .notApplied)
             report.fail(client.clientId, reason, .notSent)
@@ -122,10 +129,11 @@ extension Session {
     }
 
     /// A client written: journaled with the server's copy, shown at once, and kept selectable.
-    private func succeed(_ client: StagedClient, stored: JSONObject?, _ report: inout CommitReport, note: String? = nil)
-        -> Bool
-    {
+    private func succeed(
+        _ client: StagedClient, stored: JSONObject?, before: JSONObject?, _ report: inout CommitReport, note: String? = nil
+    ) -> Bool {
         journal?.outcome(client.clientId, .applied, stored: stored)
+        commitLogEntries.append(CommitLog.entry(client, before: before, after: client.action == .delete ? nil : stored ?? client.current))
         applied(client, stored)
         report.succeed(client, note: note)
         var line = CommitReport.appliedLine(client)

@@ -52,6 +52,8 @@ public final class Session {
     var holdsResumedWork = false
     /// The client whose write is on its way, if any.
     var inFlight: String?
+    /// What each client of the commit running now was before and after, for the commit log.
+    var commitLogEntries: [JSONValue] = []
     /// Ctrl-C stopped a write of the commit running now: it ends after settling that write.
     var commitCancelled = false
     /// Told before each client of a commit is written and once at its end; the edge draws a
@@ -161,6 +163,9 @@ public final class Session {
         case .commit: try commit(i, &r)
         case .resume: try resume(i, &r)
         case .discardInterrupted: try discardInterrupted(i, &r)
+        case .log: try showLog(i, &r)
+        case .logShow: try showLogEntry(i, &r)
+        case .rollback: try rollback(i, &r)
         case .letVariable: try letVariable(i, &r)
         case .echo: r.print(i.arguments.map(\.text).joined(separator: " "))
         case .source: r.action = .source(path: i.argument(0) ?? "", location: i.arguments.first?.location ?? i.location)

@@ -172,3 +172,13 @@ final class RecordingSink: JournalSink {
         #expect(name != JournalKey.name(apiURL: "https://pf.example.com:9999/pf-admin-api/v1", user: "admin_ops"))
     }
 }
+
+@Suite struct UTCTimeTests {
+    @Test(arguments: [
+        (Int64(0), "1970-01-01 00:00:00 UTC"), (1_796_000_000, "2026-11-30 00:53:20 UTC"),
+        (951_782_400, "2000-02-29 00:00:00 UTC"), (4_107_542_399, "2100-02-28 23:59:59 UTC"), (-1, "1969-12-31 23:59:59 UTC"),
+    ])
+    func datesAsTheCalendarHasThem(seconds: Int64, text: String) {
+        #expect(UTCTime.text(secondsSince1970: seconds) == text)
+    }
+}
