@@ -72,3 +72,37 @@ import Testing
         #expect(shell.session.changeset.changed.isEmpty)
     }
 }
+
+extension LogSessionTests {
+    /// `svc` created with one secret, then given another.
+    private func secretChanged() -> SessionHarness {
+        let shell = SessionHarness()
+        shell.session.checksNewIDsAtOnce = true
+        shell.services.environment = ["OLD": "old-secret-0123456789", "NEW": "new-secret-9876543210"]
+        shell.ok("client new svc")
+        shell.ok("grants set client-credentials")
+        shell.ok("secret set --env OLD")
+        shell.ok("commit")
+        shell.ok("client edit svc")
+        shell.ok("secret set --env NEW")
+        shell.ok("commit")
+        return shell
+    }
+
+    private func secret(_ shell: SessionHarness) -> String? {
+        guard case .some(let client) = shell.api.state.clients["svc"] else { return nil }
+        return client.secret
+    }
+
+    @Test func aSecretIsRolledBackOnlyWhenAsked() {
+        let shell = secretChanged()
+        let kept = shell.run("rollback 2")
+        #expect(kept.warnings.first?.message == "svc keep the secret set since commit 2; 'rollback 2 --restore-secrets' brings back the earlier one")
+        shell.ok("undo")
+        shell.ok("rollback 2 --restore-secrets")
+        #expect(shell.ok("diff") == ["~ client svc", "  ~ clientAuth.secret: (restored from before)"])
+        shell.ok("commit")
+        #expect(secret(shell) == "old-secret-0123456789")
+        #expect(shell.ok("log 1").last == "   changed svc (secret)")
+    }
+}

@@ -30,6 +30,8 @@ public enum ClientDiff {
         }
         if client.newSecret != nil {
             body.append(client.action == .create ? "  + clientAuth.secret: (set)" : "  ~ clientAuth.secret: (changed)")
+        } else if client.restoredSecret != nil {
+            body.append("  ~ clientAuth.secret: (restored from before)")
         }
         return [header] + body
     }
@@ -41,7 +43,7 @@ public enum ClientDiff {
         case .delete: return "delete \(client.clientId)"
         case .update:
             var fields = ClientComparison.differences(client.base ?? [:], client.current).map(\.path)
-            if client.newSecret != nil { fields.append("secret") }
+            if client.newSecret != nil || client.restoredSecret != nil { fields.append("secret") }
             return "update \(client.clientId): \(fields.joined(separator: ", "))"
         }
     }

@@ -31,7 +31,12 @@ struct CommitReport {
 
     mutating func succeed(_ client: StagedClient, note: String? = nil) {
         applied.append(client)
-        if let note { appliedNotes[client.clientId] = note }
+        if let note { appliedNotes[client.clientId] = [appliedNotes[client.clientId], note].compactMap { $0 }.joined(separator: "; ") }
+    }
+
+    /// Something to say of a client beside its outcome.
+    mutating func note(_ id: String, _ text: String) {
+        appliedNotes[id] = text
     }
 
     mutating func fail(_ id: String, _ reason: String, _ kind: Failure, notes: [String] = []) {

@@ -33,6 +33,9 @@ public enum CommitRequests {
             guard let value = serverCopy.flatMap({ ClientJSON.value(at: path, in: $0) }) else { continue }
             body = ClientJSON.setting(value, at: path, in: body)
         }
+        if let sealed = client.restoredSecret, client.newSecret == nil {
+            body = ClientJSON.setting(sealed, at: "clientAuth.encryptedSecret", in: body)
+        }
         return body
     }
 

@@ -5,7 +5,7 @@ extension StagedClient {
     /// touch never holds a commit: the server accepted it, and judging it is the server's business.
     /// The server copy is checked only when the staged client has a problem at all.
     public var introducedProblems: [FieldProblem] {
-        let hasSecret = newSecret != nil || (action == .update && hasSecretOnServer)
+        let hasSecret = newSecret != nil || restoredSecret != nil || (action == .update && hasSecretOnServer)
         let problems = ClientChecks.check(current, hasSecret: hasSecret)
         guard action == .update, let base, !problems.isEmpty else { return problems }
         let existing = Set(ClientChecks.check(base, hasSecret: hasSecretOnServer))

@@ -15,6 +15,9 @@ public struct StagedClient: Sendable, Equatable {
     public var current: JSONObject
     /// A new plaintext secret to send; never shown.
     public var newSecret: String?
+    /// A sealed `encryptedSecret` this server issued earlier, written back by `rollback
+    /// --restore-secrets` to bring that secret back.
+    public var restoredSecret: JSONValue?
     /// Where `newSecret` came from, for the journal: an environment variable or a file can be read
     /// again after a crash; nil for one typed, piped or generated.
     public var secretOrigin: SecretSource?
@@ -38,7 +41,7 @@ public struct StagedClient: Sendable, Equatable {
     public var hasChanges: Bool {
         switch action {
         case .create, .delete: true
-        case .update: newSecret != nil || !Self.same(base ?? [:], current)
+        case .update: newSecret != nil || restoredSecret != nil || !Self.same(base ?? [:], current)
         }
     }
 

@@ -192,7 +192,9 @@ public enum CommandTable {
             .logShow, "log show", [ArgumentSpec("N", .number)], options: [jsonOption], group: "Staging",
             "show what commit N changed, field by field"),
         CommandSpec(
-            .rollback, "rollback", [ArgumentSpec("N", .number)], group: "Staging", stages: true,
+            .rollback, "rollback", [ArgumentSpec("N", .number)],
+            options: [OptionSpec("--restore-secrets", "bring back each client's secret too, from the server's own sealed copy")],
+            group: "Staging", stages: true,
             "stage the return of every client commit N and later ones touched to its state before N"),
     ]
 

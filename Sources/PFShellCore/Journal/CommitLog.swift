@@ -12,6 +12,7 @@ public enum CommitLog {
             "after": after.map { JournalCoding.sealedOnly(.object($0)) } ?? .null,
         ]
         if client.newSecret != nil { entry["secret"] = "changed" }
+        if client.restoredSecret != nil { entry["secret"] = "restored" }
         return .object(entry)
     }
 
@@ -63,10 +64,14 @@ public enum CommitLog {
     /// What `rollback N` returns each client to: its copy before the first commit from N on that
     /// touched it (nil: it did not exist), and its copy after the last (what pfsh last wrote, nil:
     /// deleted), in the order the clients were first touched.
-    static func rollbackTargets(_ log: [JSONValue], from number: Int64) -> [(id: String, before: JSONObject?, last: JSONObject?)] {
+    /// `secretChanged`: one of those commits gave the client a new secret.
+    static func rollbackTargets(_ log: [JSONValue], from number: Int64)
+        -> [(id: String, before: JSONObject?, last: JSONObject?, secretChanged: Bool)]
+    {
         var order: [String] = []
         var before: [String: JSONObject?] = [:]
         var last: [String: JSONObject?] = [:]
+        var secretChanged: Set<String> = []
         for commit in log where (commit["number"]?.intValue ?? 0) >= number {
             for entry in commit["clients"]?.arrayValue ?? [] {
                 guard let id = entry["clientId"]?.stringValue else { continue }
@@ -75,9 +80,10 @@ public enum CommitLog {
                     before[id] = .some(entry["before"]?.objectValue)
                 }
                 last[id] = .some(entry["after"]?.objectValue)
+                if entry["secret"] != nil { secretChanged.insert(id) }
             }
         }
-        return order.map { ($0, before[$0] ?? nil, last[$0] ?? nil) }
+        return order.map { ($0, before[$0] ?? nil, last[$0] ?? nil, secretChanged.contains($0)) }
     }
 }
 

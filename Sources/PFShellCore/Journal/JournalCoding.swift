@@ -13,6 +13,7 @@ enum JournalCoding {
             object["at"] = ["file": .string(at.file), "line": .int(Int64(at.line)), "column": .int(Int64(at.column))]
         }
         if client.newSecret != nil { object["secret"] = origin(client.secretOrigin) }
+        if let sealed = client.restoredSecret { object["restoredSecret"] = sealed }
         return .object(object)
     }
 
@@ -40,6 +41,7 @@ enum JournalCoding {
             clientId: id, action: action, base: object["base"]?.objectValue, current: current, stagedAt: location,
             order: Int(object["order"]?.intValue ?? 0))
         client.secretOrigin = secretSource(object["secret"])
+        client.restoredSecret = object["restoredSecret"]
         return client
     }
 

@@ -109,6 +109,13 @@ extension Session {
         switch try deliver(client, request, i, uncertain: uncertain) {
         case .answered(let response) where response.isSuccess:
             return succeed(client, stored: response.body?.objectValue, before: serverCopy, &report)
+        case .answered(let response) where client.restoredSecret != nil && [400, 422].contains(response.status):
+            // The server would not take back its earlier sealed secret: write the rest, keep today's secret.
+            var keeping = client
+            keeping.restoredSecret = nil
+            changeset.update(client.clientId) { $0.restoredSecret = nil }
+            report.note(client.clientId, "the server refused the earlier secret; the current one stays")
+            return try write(keeping, i, &report)
         case .answered(let response):
             let reason = ServerMessage.summary(response) ?? "status \(response.status)"
             journal?.outcome(client.clientId, .refused)
@@ -137,7 +144,7 @@ extension Session {
         applied(client, stored)
         report.succeed(client, note: note)
         var line = CommitReport.appliedLine(client)
-        if let note { line += " (\(note))" }
+        if let note = report.appliedNotes[client.clientId] { line += " (\(note))" }
         streamOutput?(jsonOutput ? JSONPrinter.print(CommitReport.appliedJSON(client)) : line)
         return true
     }
@@ -192,6 +199,7 @@ extension Session {
         changeset.update(client.clientId) {
             $0.newSecret = nil
             $0.secretOrigin = nil
+            $0.restoredSecret = nil
         }
         cache.insert(client.clientId, name: copy["name"]?.stringValue)
     }

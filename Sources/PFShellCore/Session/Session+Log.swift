@@ -41,6 +41,8 @@ extension Session {
         let number = commit["number"]?.intValue ?? 0
         let targets = CommitLog.rollbackTargets(try commitLog(i), from: number)
         var staged = 0
+        var keptSecrets: [String] = []
+        let restoring = i.flag("--restore-secrets")
         for target in targets {
             guard changeset[target.id]?.hasChanges != true else {
                 throw i.error("client '\(target.id)' has staged changes; commit or discard them first")
@@ -55,13 +57,28 @@ extension Session {
                 changeset.stage(target.id, action: .delete, base: base ?? now, current: now, at: i.location)
             case (let before?, nil):
                 changeset.stage(target.id, action: .create, base: nil, current: ClientJSON.withoutServerFields(before), at: i.location)
+                restoreSecret(target.id, from: before)
             case (let before?, let now?):
                 changeset.stage(target.id, action: .update, base: base ?? now, current: Self.keepingSecrets(of: now, in: before), at: i.location)
+                if target.secretChanged {
+                    if restoring { restoreSecret(target.id, from: before) } else { keptSecrets.append(target.id) }
+                }
             }
             staged += 1
         }
         r.print("staged the return of \(staged) client(s) to their state before commit \(number); 'diff' shows it, 'commit' writes it")
-        r.warn(i.name, "secrets are not rolled back: each client keeps the secret it has now")
+        if !keptSecrets.isEmpty {
+            r.warn(
+                i.name,
+                "\(keptSecrets.joined(separator: ", ")) keep the secret set since commit \(number); "
+                    + "'rollback \(number) --restore-secrets' brings back the earlier one")
+        }
+    }
+
+    /// The sealed secret a client had, to write back (a re-created client needs its secret anyway).
+    private func restoreSecret(_ id: String, from before: JSONObject) {
+        guard let sealed = ClientJSON.value(at: "clientAuth.encryptedSecret", in: before) else { return }
+        changeset.update(id) { $0.restoredSecret = sealed }
     }
 
     /// `before` with the secret material and the server's own times of `now`: what a rollback
