@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit, in-process emulator, and end-to-end against the built binaries,
 # including the cross-check of the emulator against the Admin API spec when the tool is present,
-# and the install and Debian package tests against one release build.
+# and the install and Debian package tests against one release build; then a short fuzzing run.
 # Usage: scripts/test.sh [extra swift test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,10 @@ export PFSH_REQUIRE_ALL=1
 PFSH_RELEASE_PRODUCTS=$(scripts/release-build.sh)
 export PFSH_RELEASE_PRODUCTS
 swift test --skip-build "$@"
+
+# Thirty seconds of fuzzing the parsers (scripts/fuzz.sh); a cold build of the fuzzer takes about
+# 20 s more. It fails on any crash and prints the input.
+scripts/fuzz.sh 30
 
 # The performance benchmark's smoke run (tiny sizes, seconds): keeps Benchmarks/run.sh working.
 # It reuses a release build when one was made (PFSH_RELEASE_BIN, or PFSH_RELEASE_PRODUCTS from a

@@ -11,6 +11,8 @@ public struct ScriptError: Error, Sendable, Equatable, CustomStringConvertible {
         case requiredVariable(name: String, message: String)
         /// A malformed `${...}`, as written.
         case badSubstitution(String)
+        /// A `${` inside more than this many `${NAME:-...}` or `${NAME:?...}`.
+        case nestedTooDeep(Int)
     }
 
     public let kind: Kind
@@ -35,6 +37,8 @@ public struct ScriptError: Error, Sendable, Equatable, CustomStringConvertible {
             return message.isEmpty ? "variable '\(name)' is required" : "variable '\(name)' is required: \(message)"
         case .badSubstitution(let text):
             return "bad substitution '\(text)'"
+        case .nestedTooDeep(let levels):
+            return "substitutions nested more than \(levels) deep"
         }
     }
 

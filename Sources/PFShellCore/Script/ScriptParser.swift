@@ -9,6 +9,11 @@ struct ScriptParser {
     private var index = 0
     private var errors: [ScriptError] = []
     private var end = ScriptLineEnd.complete
+    /// How many `${NAME:-...}` the index is inside. Bounded so that a long line of nested defaults
+    /// is an error, not a stack overflow here, in the expander or in the preflight.
+    private var nesting = 0
+    private var isTooDeep = false
+    static let maximumNesting = 32
 
     /// Parses the whole source, or only the scalars before `limit` (the cursor, for completion).
     static func parse(_ source: ScriptSource, limit: Int? = nil) -> ParsedScriptLine {
@@ -156,6 +161,7 @@ struct ScriptParser {
     /// and returns nil, leaving the index after `${` (so the rest reads as text) or at the end.
     private mutating func parseExpansion(insideDoubleQuotes: Bool) -> ScriptExpansion? {
         let start = index
+        guard nesting < Self.maximumNesting else { return nestedTooDeep(from: start) }
         index += 2
         guard let (name, isEnvironment) = parseName() else { return badSubstitution(from: start) }
         guard let scalar = peek() else { return unfinishedExpansion(from: start) }
@@ -166,7 +172,10 @@ struct ScriptParser {
         case ":":
             guard let operation = peek(1), operation == "-" || operation == "?" else { return badSubstitution(from: start) }
             index += 2
-            guard let parts = parseFallback(insideDoubleQuotes: insideDoubleQuotes) else {
+            nesting += 1
+            let fallbackParts = parseFallback(insideDoubleQuotes: insideDoubleQuotes)
+            nesting -= 1
+            guard let parts = fallbackParts else {
                 return unfinishedExpansion(from: start)
             }
             fallback = operation == "-" ? .useDefault(parts) : .require(parts)
@@ -244,13 +253,22 @@ struct ScriptParser {
     /// A `${` still open at the end of the line. An open quote or trailing backslash inside it
     /// already explains the ending (more lines will come), so it is only an error otherwise.
     private mutating func unfinishedExpansion(from start: Int) -> ScriptExpansion? {
-        if end == .complete {
+        if end == .complete && !isTooDeep {
             var stop = start
             while stop < limit, newlineLength(at: stop) == 0 {
                 stop += 1
             }
             record(.badSubstitution(source.text(start..<stop)), at: start)
         }
+        index = limit
+        return nil
+    }
+
+    /// A `${` nested past the limit: the error, and the rest of the line is not read. The enclosing
+    /// `${` are left unfinished without an error of their own: this one explains them.
+    private mutating func nestedTooDeep(from start: Int) -> ScriptExpansion? {
+        record(.nestedTooDeep(Self.maximumNesting), at: start)
+        isTooDeep = true
         index = limit
         return nil
     }

@@ -9,6 +9,10 @@ public struct ScriptPreflight {
     /// A sourced file's text, nil when it cannot be read; pure, so the edge reads the disk.
     private let readFile: (String) -> String?
     private var depth = 0
+    /// The scripts checked and the files they source, each read once: a second reading finds
+    /// nothing new (the known variables only grow), and a script that sources itself three times
+    /// would otherwise be read 3^16 times, down to the depth limit.
+    private var filesRead: Set<String> = []
 
     public init(variables: Set<String>, environment: Set<String>, readFile: @escaping (String) -> String?) {
         self.known = variables
@@ -19,6 +23,7 @@ public struct ScriptPreflight {
     /// The problems of `text` (the script `file`, its first line numbered `firstLine`), in order.
     /// Variables its `let` lines set stay known for the next text checked.
     public mutating func problems(in text: String, file: String, firstLine: Int = 1) -> [ScriptError] {
+        if depth == 0 { filesRead.insert(file) }
         var reader = ScriptReader(text: text, file: file, firstLine: firstLine)
         var found: [ScriptError] = []
         while true {
@@ -67,10 +72,10 @@ public struct ScriptPreflight {
         parts.containsExpansion ? nil : ScriptExpander.verbatim(parts)
     }
 
-    /// A sourced file, read in place; one that cannot be read is left to the `source` command.
+    /// A sourced file, read in place once; one that cannot be read is left to the `source` command.
     private mutating func sourced(_ path: String, from location: SourceLocation) -> [ScriptError] {
         let resolved = SourcePath.resolve(path, from: location.file)
-        guard depth < 16, let text = readFile(resolved) else { return [] }
+        guard depth < 16, filesRead.insert(resolved).inserted, let text = readFile(resolved) else { return [] }
         depth += 1
         defer { depth -= 1 }
         return problems(in: text, file: resolved)

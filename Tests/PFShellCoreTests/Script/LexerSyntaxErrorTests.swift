@@ -75,4 +75,31 @@ import Testing
     @Test func backslashInSingleQuotesDoesNotContinue() throws {
         #expect(try ScriptFixture.texts(#"'a\' b"#) == [#"a\"#, "b"])
     }
+
+    // MARK: - Found while fuzzing, in lines longer than the fuzzer's inputs
+
+    /// `${A:-` repeated `levels` times, then `x`, then as many `}`.
+    static func nested(_ levels: Int) -> String {
+        String(repeating: "${A:-", count: levels) + "x" + String(repeating: "}", count: levels)
+    }
+
+    @Test func defaultsNestThirtyTwoDeep() throws {
+        #expect(try ScriptFixture.texts(Self.nested(32)) == ["x"])
+    }
+
+    /// Each `${A:-` is five characters: the 33rd starts in column 161.
+    @Test func aThirtyThirdNestedDefaultIsAnError() {
+        let error = ScriptFixture.error(Self.nested(33))
+        #expect(error == ScriptError(kind: .nestedTooDeep(32), location: ScriptFixture.at(1, 161)))
+    }
+
+    /// Five thousand nested defaults (a 30 kB line) overflowed the stack: the parser recursed
+    /// once per level.
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let line = Self.nested(5_000)
+        #expect(ScriptFixture.error(line)?.kind == .nestedTooDeep(32))
+        var check = ScriptPreflight(variables: [], environment: [], readFile: { _ in nil })
+        #expect(check.problems(in: line, file: ScriptFixture.file).map(\.kind) == [.nestedTooDeep(32)])
+        #expect(Lexer.partial(line, cursor: line.utf8.count).completeWords.isEmpty)
+    }
 }

@@ -20,6 +20,7 @@ import Testing
              message: "variable 'TWX_HOST' is required: set -v TWX_HOST=host:port"),
         Case(id: "required without message", kind: .requiredVariable(name: "X", message: ""), message: "variable 'X' is required"),
         Case(id: "bad substitution", kind: .badSubstitution("${1x}"), message: "bad substitution '${1x}'"),
+        Case(id: "nested too deep", kind: .nestedTooDeep(32), message: "substitutions nested more than 32 deep"),
     ]
 
     @Test(arguments: cases) func message(_ c: Case) {

@@ -49,4 +49,38 @@ import Testing
         #expect(check.problems(in: "let A 1", file: "-c", firstLine: 1).isEmpty)
         #expect(check.problems(in: "echo ${A} ${B}", file: "-c", firstLine: 2).map(\.description) == ["-c:2:11: undefined variable 'B'"])
     }
+
+    // MARK: - Found by fuzzing
+
+    /// The files a check reads, in order.
+    final class Reads {
+        var paths: [String] = []
+    }
+
+    /// A script sourcing itself was read again at every level down to the depth limit: 2^16 times
+    /// with two `source` lines, and with three the check never ended.
+    @Test func aScriptThatSourcesItselfIsNotReadAgain() {
+        let text = "source self.pfsh\nsource self.pfsh\necho ${MISSING}\n"
+        let reads = Reads()
+        var check = ScriptPreflight(variables: [], environment: [], readFile: { path in
+            reads.paths.append(path)
+            return text
+        })
+        let found = check.problems(in: text, file: "self.pfsh").map(\.description)
+        // Counts, so that a failure does not print 65,536 paths.
+        #expect(reads.paths.count == 0)
+        #expect(found.count == 1)
+        #expect(found.first == "self.pfsh:3:6: undefined variable 'MISSING'")
+    }
+
+    @Test func aFileSourcedTwiceIsReadAndReportedOnce() {
+        let reads = Reads()
+        var check = ScriptPreflight(variables: [], environment: [], readFile: { path in
+            reads.paths.append(path)
+            return path == "lib.pfsh" ? "echo ${MISSING}\n" : nil
+        })
+        let found = check.problems(in: "source lib.pfsh\nsource lib.pfsh\n", file: "main.pfsh").map(\.description)
+        #expect(reads.paths == ["lib.pfsh"])
+        #expect(found == ["lib.pfsh:1:6: undefined variable 'MISSING'"])
+    }
 }
