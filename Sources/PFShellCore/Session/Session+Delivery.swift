@@ -31,11 +31,11 @@ extension Session {
             journal?.intent(client.clientId, method: sent.method, attempt: sent.attempt)
             let why: String
             var retryAfter: String?
-            switch try transmit(i, sent) {
-            case .answer(let response, let attempt):
-                sent.attempt = attempt
+            let exchange = try transmit(i, sent)
+            sent.attempt = exchange.attempt
+            if let response = exchange.response {
                 // A retried DELETE that finds nothing: an earlier attempt deleted it.
-                if response.status == 404, client.action == .delete, attempt > 1 { return .found(nil) }
+                if response.status == 404, client.action == .delete, sent.attempt > 1 { return .found(nil) }
                 if sent.method == .post, mayHaveLanded, !response.isSuccess, !RetryPolicy.isTransient(response.status),
                     case .applied(let copy)? = learn(client, i)
                 {
@@ -45,8 +45,8 @@ extension Session {
                 mayHaveLanded = true
                 retryAfter = response.retryAfter
                 why = "status \(response.status)" + (retryAfter.map { " (Retry-After: \($0))" } ?? "")
-            case .noAnswer(let failure, let attempt):
-                sent.attempt = attempt
+            } else {
+                let failure = exchange.failure ?? TransportFailure(kind: .other, message: "no answer")
                 guard failure.requestMayHaveArrived else { return .notSent(describe(failure)) }
                 mayHaveLanded = true
                 if failure.kind == .cancelled {

@@ -22,16 +22,20 @@ extension Session {
     /// Sends a request, and sends an idempotent one again after a lost connection or a "try
     /// again" answer (`RetryPolicy`). Returns the answer and the attempt it came from.
     func exchange(_ i: Invocation, _ request: APIRequest) throws(ShellError) -> (response: APIResponse, attempt: Int) {
-        switch try transmit(i, request) {
-        case .answer(let response, let attempt): return (response, attempt)
-        case .noAnswer(let failure, _): throw ShellError(.connection, command: i.name, describe(failure))
+        let exchange = try transmit(i, request)
+        guard let response = exchange.response else {
+            throw ShellError(.connection, command: i.name, describe(exchange.failure ?? TransportFailure(kind: .other, message: "no answer")))
         }
+        return (response, exchange.attempt)
     }
 
-    /// What became of a request: the server's answer, or the failure that left none.
-    enum Exchange {
-        case answer(APIResponse, attempt: Int)
-        case noAnswer(TransportFailure, attempt: Int)
+    /// What became of a request: the server's answer, or the failure that left none, and the
+    /// attempt it came from. A struct, not an enum with payloads: returned through typed throws,
+    /// the enum came back corrupted from an optimised build (Swift 6.3.1, release).
+    struct Exchange {
+        var response: APIResponse?
+        var failure: TransportFailure?
+        var attempt: Int
     }
 
     /// Sends a request, retrying an idempotent one, each retry noted for the command's report. A
@@ -41,21 +45,26 @@ extension Session {
         let port = try requireServer(i)
         var sent = request
         while true {
-            let outcome: Result<APIResponse, TransportFailure>
-            do {
-                outcome = .success(try port.send(sent))
-            } catch {
-                outcome = .failure(error)
-            }
+            let outcome = Self.attempt(port, sent)
             if request.isIdempotent, let pause = retryPause(sent, outcome) {
                 try services.pause(milliseconds: pause)
                 sent.attempt += 1
                 continue
             }
             switch outcome {
-            case .failure(let failure): return .noAnswer(failure, attempt: sent.attempt)
-            case .success(let response): return .answer(try checkCredentials(i, request, response), attempt: sent.attempt)
+            case .failure(let failure): return Exchange(response: nil, failure: failure, attempt: sent.attempt)
+            case .success(let response):
+                return Exchange(response: try checkCredentials(i, request, response), failure: nil, attempt: sent.attempt)
             }
+        }
+    }
+
+    /// One sending, its failure as a value.
+    private static func attempt(_ port: any ServerPort, _ request: APIRequest) -> Result<APIResponse, TransportFailure> {
+        do {
+            return .success(try port.send(request))
+        } catch {
+            return .failure(error)
         }
     }
 
