@@ -49,6 +49,10 @@ pfsh_curl_body *pfsh_curl_body_create(const void *data, size_t length) {
     return body;
 }
 
+size_t pfsh_curl_body_read(const pfsh_curl_body *body) {
+    return body->offset;
+}
+
 void pfsh_curl_body_destroy(pfsh_curl_body *body) {
     free(body);
 }

@@ -73,11 +73,17 @@ public final class CurlTransport: @unchecked Sendable {
         defer { curl_slist_free_all(headerList) }
         let sink = ResponseSink()
 
+        var bodyWentOut = false
         let code: CURLcode = try withExtendedLifetime(sink) { () throws(TransportError) -> CURLcode in
             try configureConnection(url: request.url)
             try configureCallbacks(sink: sink)
             let body = try configureMethod(request)
-            defer { if let body { pfsh_curl_body_destroy(body) } }
+            defer {
+                if let body {
+                    bodyWentOut = pfsh_curl_body_read(body) > 0
+                    pfsh_curl_body_destroy(body)
+                }
+            }
             headerList = try buildHeaderList(request.headers, hasBody: body != nil)
             try check(pfsh_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
             let code = pfsh_curl_perform(handle, cancelFlag)
@@ -89,7 +95,7 @@ public final class CurlTransport: @unchecked Sendable {
         var connects = 0
         _ = pfsh_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         connectionsOpened += connects
-        guard code == CURLE_OK else { throw transferError(code) }
+        guard code == CURLE_OK else { throw transferError(code, bodyWentOut: bodyWentOut) }
 
         var status = 0
         try check(pfsh_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status))
@@ -225,6 +231,17 @@ public final class CurlTransport: @unchecked Sendable {
 
     private func check(_ code: CURLcode) throws(TransportError) {
         guard code == CURLE_OK else { throw transferError(code) }
+    }
+
+    /// libcurl resends a request whose reused connection closed unanswered on a fresh one, and
+    /// when that connection fails the error is the connect's, although the body already went out
+    /// once: then the request may have arrived, and the failure is a lost connection.
+    private func transferError(_ code: CURLcode, bodyWentOut: Bool) -> TransportError {
+        let error = transferError(code)
+        guard bodyWentOut, [.dns, .refused, .tls].contains(error.kind) else { return error }
+        return TransportError(
+            kind: .connectionLost, curlCode: error.curlCode,
+            message: "the connection closed after the request was sent, and a new one failed: " + error.message)
     }
 
     private func transferError(_ code: CURLcode) -> TransportError {

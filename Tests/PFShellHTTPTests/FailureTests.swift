@@ -106,6 +106,19 @@ struct NeverTwiceTests {
         #expect(try dropped(transport, server) == #"{"dropped": 1}"#)
     }
 
+    @Test("when the fresh connection for libcurl's resend fails, the failure is a lost connection, not a refusal")
+    func resendCannotConnect() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let transport = try CurlTransport(options: TransportOptions())
+        #expect(try transport.send(HTTPRequest(method: .get, url: server.url("/warm"))).status == 200)
+        let error = transportError {
+            try transport.send(HTTPRequest(method: .post, url: server.url("/drop?exit=1"), body: bytes(#"{"clientId":"gone"}"#)))
+        }
+        #expect(error?.kind == .connectionLost, "\(String(describing: error))")
+        #expect(error?.curlCode == 7)
+    }
+
     @Test("a PUT on a fresh connection that closes unanswered is an empty reply, sent once")
     func freshConnection() throws {
         let server = try TestServer()

@@ -11,7 +11,7 @@ struct CommitTerminalTests {
 
     init() throws {
         try RequiredTool.require(TmuxSession.isAvailable, "tmux is not installed (scripts/setup.sh installs it)")
-        emulator = try EmulatorProcess.start(["--latency", "40"])
+        emulator = try EmulatorProcess.start(["--latency", "100"])
     }
 
     /// A session with `count` new clients staged from a sourced script.
@@ -28,7 +28,7 @@ struct CommitTerminalTests {
     @Test func aLongCommitShowsItsProgressAndErasesItAtTheEnd() throws {
         let shell = try staged(30, prefix: "progress")
         try shell.type("commit", "Enter")
-        let during = try shell.wait { $0.contains("commit: ") && $0.contains("/30 clients, ") }
+        let during = try shell.wait { $0.contains("/30 clients, ") && $0.contains("/s, about ") }
         #expect(during.contains("/s, about "), "\(during)")
         let after = try shell.wait(timeout: 30) { $0.contains("committed 30 client(s)") }
         #expect(after.contains("created progress30"))

@@ -28,6 +28,8 @@ CURLcode pfsh_curl_setopt_data_cb(CURL *handle, CURLoption option, pfsh_curl_dat
 typedef struct pfsh_curl_body pfsh_curl_body;
 pfsh_curl_body *pfsh_curl_body_create(const void *data, size_t length);
 void pfsh_curl_body_destroy(pfsh_curl_body *body);
+/* How many bytes of the body libcurl has read so far (0: none went out). */
+size_t pfsh_curl_body_read(const pfsh_curl_body *body);
 /* POST with the body's length; the body must outlive the transfer. */
 CURLcode pfsh_curl_set_body(CURL *handle, pfsh_curl_body *body);
 

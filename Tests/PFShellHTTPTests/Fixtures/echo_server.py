@@ -9,6 +9,7 @@ Listens on 127.0.0.1, port 0, and prints the chosen port on stdout.
   /cookie?v=VALUE   -> echoes, and sets the cookie session=VALUE
   /redirect         -> 302 to /elsewhere
   /drop             -> reads the request, then closes the connection without answering
+  /drop?exit=1      -> the same, then the server exits (nothing listens any more)
   /_dropped         -> 200, JSON {"dropped": requests /drop received so far}
 Options: --tls CERT KEY serves HTTPS with that certificate and key.
 Exits when its stdin closes, so a crashed test run leaves no server behind.
@@ -92,6 +93,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with self.server.lock:
                 self.server.dropped += 1
             self.close_connection = True
+            if "exit=1" in url.query:
+                self.server.socket.close()
+                self.connection.shutdown(socket.SHUT_RDWR)
+                os._exit(0)
             self.connection.shutdown(socket.SHUT_RDWR)
             return
         if url.path == "/secure" and self.headers.get("Authorization") not in (BASIC_OK, BEARER_OK):
