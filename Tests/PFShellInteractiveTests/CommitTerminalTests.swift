@@ -4,7 +4,7 @@ import PFShellJSON
 import PFShellTestSupport
 import Testing
 
-/// A long commit at the prompt: its progress line, and Ctrl-C in the middle of it.
+/// A long commit on a terminal: its progress line.
 @Suite(.serialized, .enabled(if: RequiredTool.runs(TmuxSession.isAvailable), "tmux is not installed"))
 struct CommitTerminalTests {
     let emulator: EmulatorProcess
@@ -14,42 +14,30 @@ struct CommitTerminalTests {
         emulator = try EmulatorProcess.start(["--latency", "100"])
     }
 
-    /// A session with `count` new clients staged from a sourced script.
-    func staged(_ count: Int, prefix: String) throws -> TmuxSession {
-        let shell = try TmuxSession(emulator: emulator)
-        let script = (1...count).map { "client new \(prefix)\($0)\ngrants set implicit\n" }.joined()
-        try shell.directory.write(script, to: "stage.pfsh")
-        _ = try shell.wait { $0.contains("pfsh administrator@") }
-        try shell.type("source \(shell.directory.file("stage.pfsh"))", "Enter")
-        _ = try shell.wait { $0.contains("+\(count)>") }
-        return shell
-    }
-
+    /// Run through `script`, which gives pfsh a terminal and keeps every byte it wrote there.
     @Test func aLongCommitShowsItsProgressAndErasesItAtTheEnd() throws {
-        let shell = try staged(30, prefix: "progress")
-        try shell.type("commit", "Enter")
-        let during = try shell.wait { $0.contains("/30 clients, ") && $0.contains("/s, about ") }
-        #expect(during.contains("/s, about "), "\(during)")
-        let after = try shell.wait(timeout: 30) { $0.contains("committed 30 client(s)") }
-        #expect(after.contains("created progress30"))
-        #expect(!after.contains("/30 clients"), "the progress line was left: \(after)")
-    }
-
-    @Test func ctrlCMidCommitStopsSettlingTheWriteInFlightAndKeepsTheRestStaged() throws {
-        let shell = try staged(40, prefix: "stop")
-        try shell.type("commit", "Enter")
-        _ = try shell.wait { $0.contains("created stop3") }
-        let pressed = Date()
-        try shell.type("", "C-c")
-        let screen = try shell.wait(scrollback: true) { $0.contains("cancelled; ") && $0.contains("stop40: not attempted") }
-        #expect(Date().timeIntervalSince(pressed) < 2, "Ctrl-C took \(Date().timeIntervalSince(pressed)) s: \(screen)")
-        let summary = try #require(screen.split(separator: "\n").first { $0.contains("cancelled; ") })
-        let applied = try #require(Int(summary.split(separator: " ").first { Int($0) != nil } ?? ""))
-        #expect(summary.hasSuffix("of 40 client(s) applied"), "\(summary)")
-        let prompt = try shell.wait { $0.contains("+\(40 - applied)>") }
-        #expect(prompt.contains("+\(40 - applied)>"), "\(prompt)")
-        let stored = try Self.storedIDs(emulator).filter { $0.hasPrefix("stop") }
-        #expect(stored.count == applied)
+        let directory = try TemporaryDirectory(prefix: "pfsh-progress")
+        let script = (1...30).map { "client new progress\($0)\ngrants set implicit\n" }.joined() + "commit\n"
+        try directory.write(script, to: "many.pfsh")
+        let command = [
+            BuiltProducts.path("pfsh"), "--no-rc", "--url", emulator.hostURL, "--ca-file", emulator.caFile ?? "",
+            "--password-env", "PFSH_TEST_PASSWORD", directory.file("many.pfsh"),
+        ].map(shellQuoted).joined(separator: " ")
+        let run = try ProcessRunner.run(
+            "/usr/bin/script", ["-qec", command, "/dev/null"],
+            environment: .exactly([
+                "PATH": "/usr/bin:/bin", "HOME": directory.path, "TERM": "xterm", "XDG_STATE_HOME": directory.file("state"),
+                "PFSH_TEST_PASSWORD": EmulatorProcess.password,
+            ]), timeout: 120)
+        let stream = run.stdout
+        #expect(run.status == 0, "\(stream)")
+        let erase = "\r\u{1B}[K"
+        #expect(stream.contains(erase + "commit: 0/30 clients"), "\(stream)")
+        #expect(stream.contains { _ in true } && stream.range(of: #"commit: \d+/30 clients, \d+\.\d/s, about \d+ s left"#, options: .regularExpression) != nil)
+        // Erased at the end: after the last drawing of the line comes an erase, then the summary.
+        let tail = try #require(stream.range(of: "committed 30 client(s)", options: .backwards))
+        let lastDraw = try #require(stream.range(of: "commit: ", options: .backwards, range: stream.startIndex..<tail.lowerBound))
+        #expect(stream[lastDraw.upperBound..<tail.lowerBound].contains(erase))
     }
 
     static func storedIDs(_ emulator: EmulatorProcess) throws -> [String] {
