@@ -128,18 +128,42 @@ final class FileJournalStore: JournalStore {
         claimed = []
     }
 
+    /// The number comes first in each line, so the next one is read from the start of the last
+    /// line: a commit costs the size of the commit, not of the whole history.
     func recordCommit(_ entry: JSONObject) -> Int {
-        let path = FilePaths.join(folder, "commits.jsonl")
-        let number = (commitLog().last?["number"]?.intValue).map { Int($0) + 1 } ?? 1
-        var stamped = entry
-        stamped["number"] = .int(Int64(number))
-        stamped["time"] = .int(Int64(time(nil)))
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = open(FilePaths.join(folder, "commits.jsonl"), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        let number = descriptor >= 0 ? (Self.lastNumber(descriptor) ?? 0) + 1 : 1
+        var stamped: JSONObject = ["number": .int(Int64(number)), "time": .int(Int64(time(nil)))]
+        for (key, value) in entry.pairs { stamped[key] = value }
         guard descriptor >= 0 else { return number }
         Posix.write(JSONPrinter.print(.object(stamped)) + "\n", to: descriptor)
         fsync(descriptor)
         close(descriptor)
         return number
+    }
+
+    /// `N` of the last line's leading `{"number":N`; nil for an empty log.
+    private static func lastNumber(_ descriptor: Int32) -> Int? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size > 1 else { return nil }
+        var start = Int(info.st_size) - 1  // before the final newline
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        search: while start > 0 {
+            let from = max(0, start - chunk.count)
+            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, start - from, off_t(from)) }
+            guard count > 0 else { return nil }
+            for index in stride(from: count - 1, through: 0, by: -1) where chunk[index] == UInt8(ascii: "\n") {
+                start = from + index + 1
+                break search
+            }
+            start = from
+        }
+        let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 40, off_t(start)) }
+        guard count > 0 else { return nil }
+        let head = String(decoding: chunk[0..<count], as: UTF8.self)
+        let prefix = #"{"number":"#
+        guard head.hasPrefix(prefix) else { return nil }
+        return Int(head.dropFirst(prefix.count).prefix { $0.isNumber })
     }
 
     func commitLog() -> [JSONValue] {
