@@ -50,6 +50,28 @@ public final class EmulatorProcess: Sendable {
     public var standardOutput: String { process.stdout.text }
     public var standardError: String { process.stderr.text }
 
+    /// Lines of standard error (the request log) that start with a prefix, counted as they arrive.
+    public final class LineCounter {
+        private let emulator: EmulatorProcess
+        private let prefix: [UInt8]
+        private var offset = 0
+        private var counted = 0
+
+        public init(_ emulator: EmulatorProcess, prefix: String) {
+            self.emulator = emulator
+            self.prefix = Array(prefix.utf8)
+        }
+
+        /// How many complete lines so far start with the prefix.
+        public var count: Int {
+            let fresh = emulator.process.stderr.bytes(from: offset)
+            guard let end = fresh.lastIndex(of: UInt8(ascii: "\n")) else { return counted }
+            counted += fresh[...end].split(separator: UInt8(ascii: "\n")).count { $0.starts(with: prefix) }
+            offset += end + 1
+            return counted
+        }
+    }
+
     /// Stops the emulator with SIGTERM and waits; returns its exit status.
     @discardableResult
     public func stop() -> Int32 {

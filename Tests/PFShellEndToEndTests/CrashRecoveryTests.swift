@@ -21,16 +21,10 @@ import Testing
             .filter { $0.hasPrefix("POST /pf-admin-api/v1/oauth/clients ") }
     }
 
-    /// How many creates the emulator has logged: counted without splitting the whole log.
-    static func postCount(_ server: TestServer) -> Int {
-        server.emulator.standardError.utf8.split(separator: UInt8(ascii: "\n")).count { $0.starts(with: Self.postPrefix) }
-    }
-
-    static let postPrefix = Array("POST /pf-admin-api/v1/oauth/clients ".utf8)
-
     @Test func killedAtTwentyPointsOfA200ClientCommitTheJournalAccountsForEveryClientAndResumeFinishes() throws {
         let server = try TestServer(["--log", "--latency", "2"])
         let admin = try AdminClient(server.emulator, credentials: .basic(user: EmulatorProcess.user, password: server.password))
+        let creates = EmulatorProcess.LineCounter(server.emulator, prefix: "POST /pf-admin-api/v1/oauth/clients ")
         var round = 0
         for point in Self.killPoints {
             // Under load the commit can outrun the watcher and finish before the kill: that round
@@ -43,16 +37,16 @@ import Testing
                 prefix = "r\(round)-"
                 ids = Set((1...Self.clients).map { "\(prefix)\($0)" })
                 try server.directory.write(Self.script(prefix: prefix, count: Self.clients), to: "round.pfsh")
-                let postsBefore = Self.postCount(server)
+                let postsBefore = creates.count
                 let pfsh = try ProcessRunner.start(
                     PfshProcess.binary, ["--no-rc"] + server.connectionArguments + [server.directory.file("round.pfsh")],
                     environment: .exactly(server.environment), directory: server.directory.path)
                 let deadline = Date().addingTimeInterval(60)
-                while Self.postCount(server) - postsBefore < point, pfsh.isRunning, Date() < deadline {
+                while creates.count - postsBefore < point, pfsh.isRunning, Date() < deadline {
                     Thread.sleep(forTimeInterval: 0.002)
                 }
                 pfsh.kill()
-                let sent = Self.postCount(server) - postsBefore
+                let sent = creates.count - postsBefore
                 try #require(sent >= point, "round \(round): killed after \(sent) creates, aimed at \(point)")
                 killedInTime = sent < Self.clients
             }

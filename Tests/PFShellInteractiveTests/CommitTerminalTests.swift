@@ -4,7 +4,7 @@ import PFShellJSON
 import PFShellTestSupport
 import Testing
 
-/// A long commit on a terminal: its progress line.
+/// A long commit on a terminal: its progress line, and Ctrl-C in the middle of it.
 @Suite(.serialized, .enabled(if: RequiredTool.runs(TmuxSession.isAvailable), "tmux is not installed"))
 struct CommitTerminalTests {
     let emulator: EmulatorProcess
@@ -38,6 +38,36 @@ struct CommitTerminalTests {
         let tail = try #require(stream.range(of: "committed 30 client(s)", options: .backwards))
         let lastDraw = try #require(stream.range(of: "commit: ", options: .backwards, range: stream.startIndex..<tail.lowerBound))
         #expect(stream[lastDraw.upperBound..<tail.lowerBound].contains(erase))
+    }
+
+    @Test func ctrlCMidCommitStopsSettlingTheWriteInFlightAndKeepsTheRestStaged() throws {
+        let shell = try staged(40, prefix: "stop")
+        try shell.type("commit", "Enter")
+        let started = try shell.wait { $0.contains("created stop3") }
+        try #require(started.contains("created stop3"), "\(started)")
+        let pressed = Date()
+        try shell.type("", "C-c")
+        let screen = try shell.wait(scrollback: true) { $0.contains("cancelled; ") && $0.contains("stop40: not attempted") }
+        #expect(Date().timeIntervalSince(pressed) < 2, "Ctrl-C took \(Date().timeIntervalSince(pressed)) s: \(screen)")
+        let summary = try #require(screen.split(separator: "\n").first { $0.contains("cancelled; ") })
+        let applied = try #require(Int(summary.split(separator: " ").first { Int($0) != nil } ?? ""))
+        #expect(summary.hasSuffix("of 40 client(s) applied"), "\(summary)")
+        let prompt = try shell.wait { $0.contains("+\(40 - applied)>") }
+        #expect(prompt.contains("+\(40 - applied)>"), "\(prompt)")
+        let stored = try Self.storedIDs(emulator).filter { $0.hasPrefix("stop") }
+        #expect(stored.count == applied)
+    }
+
+    /// A session with `count` new clients staged from a sourced script.
+    func staged(_ count: Int, prefix: String) throws -> TmuxSession {
+        let shell = try TmuxSession(emulator: emulator)
+        let script = (1...count).map { "client new \(prefix)\($0)\ngrants set implicit\n" }.joined()
+        try shell.directory.write(script, to: "stage.pfsh")
+        _ = try shell.wait { $0.contains("pfsh administrator@") }
+        try shell.type("source \(shell.directory.file("stage.pfsh"))", "Enter")
+        let ready = try shell.wait(timeout: 30) { $0.contains("+\(count)>") }
+        try #require(ready.contains("+\(count)>"), "\(ready)")
+        return shell
     }
 
     static func storedIDs(_ emulator: EmulatorProcess) throws -> [String] {

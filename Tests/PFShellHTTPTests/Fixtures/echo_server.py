@@ -94,6 +94,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.server.dropped += 1
             self.close_connection = True
             if "exit=1" in url.query:
+                # shutdown, not only close: the serving thread's poll keeps a closed socket listening.
+                self.server.socket.shutdown(socket.SHUT_RDWR)
                 self.server.socket.close()
                 self.connection.shutdown(socket.SHUT_RDWR)
                 os._exit(0)
