@@ -94,6 +94,7 @@ enum Prompt {
         }
         if let selected = session.selected { parts.append("[\(selected)]") }
         if session.stagedCount > 0 { parts.append("+\(session.stagedCount)") }
+        if let left = session.confirmationCountdown { parts.append("[confirm in \(left)]") }
         return parts.joined(separator: " ") + "> "
     }
 }

@@ -27,6 +27,38 @@ enum Posix {
         }
     }
 
+    /// Marks every descriptor pfsh inherited or opened close-on-exec, so a child (the sandbox
+    /// emulator, the watchdog) holds none of them: one its own parent uses to notice pfsh's exit
+    /// (Foundation's `Process` does) would otherwise stay open as long as the child runs.
+    static func keepDescriptorsToPfsh() {
+        guard let folder = opendir("/proc/self/fd") else { return }
+        var listed: [Int32] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if let descriptor = Int32(name) { listed.append(descriptor) }
+        }
+        closedir(folder)
+        for descriptor in listed where descriptor > 2 {
+            _ = fcntl(descriptor, F_SETFD, fcntl(descriptor, F_GETFD) | FD_CLOEXEC)
+        }
+    }
+
+    /// A small file's contents; nil when it cannot be read.
+    static func readFile(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Runs `body` on a new detached thread.
     static func startThread(_ body: @escaping @Sendable () -> Void) {
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()

@@ -15,7 +15,7 @@ final class SandboxProcess {
     private var stopped = false
 
     init(executable: String, arguments: [String], environment: [String: String]) throws(Sandbox.StartError) {
-        Self.keepDescriptorsToPfsh()
+        Posix.keepDescriptorsToPfsh()
         guard let input = Self.makePipe(), let output = Self.makePipe() else {
             throw Sandbox.StartError(message: "cannot start pfsh-emulator: no pipe")
         }
@@ -57,16 +57,6 @@ final class SandboxProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-    }
-
-    /// Marks every descriptor pfsh inherited or opened close-on-exec, so the emulator holds none of
-    /// them: one its own parent uses to notice pfsh's exit (Foundation's `Process` does) would
-    /// otherwise stay open as long as the emulator runs.
-    private static func keepDescriptorsToPfsh() {
-        let listed = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for descriptor in listed.compactMap({ Int32($0) }) where descriptor > 2 {
-            _ = fcntl(descriptor, F_SETFD, fcntl(descriptor, F_GETFD) | FD_CLOEXEC)
-        }
     }
 
     /// A pipe whose ends are closed in every program pfsh starts (the child gets copies by dup2).

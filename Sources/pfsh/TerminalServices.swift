@@ -16,6 +16,12 @@ final class TerminalServices: ShellServices {
     var runtimeTransport: CurlTransport?
     /// Raised by Ctrl-C at the prompt while a command runs.
     let interrupt = InterruptFlag()
+    /// Credentials handed over by the pfsh that started this process (the watchdog): used instead
+    /// of reading them where the settings say.
+    var givenCredentials: Credentials?
+    /// Where the journals are, when not where the environment says (the watchdog has no environment).
+    var givenStateFolder: String?
+    private var stateFolder: String { givenStateFolder ?? PfshFolders(environment: environment).state }
     /// The journals of the server connected last (and of any before it, until exit).
     private var journalStores: [FileJournalStore] = []
 
@@ -45,6 +51,7 @@ final class TerminalServices: ShellServices {
     }
 
     private func credentials(for settings: ConnectionSettings) throws(ShellError) -> Credentials {
+        if let givenCredentials { return givenCredentials }
         switch settings.credentials {
         case .tokenEnvironment(let name):
             return .bearer(token: try variable(name, for: "--token-env"))
@@ -156,10 +163,15 @@ extension TerminalServices {
 
 
     func journalStore(for settings: ConnectionSettings) -> (any JournalStore)? {
-        let state = PfshFolders(environment: environment).state
-        guard let store = FileJournalStore(stateFolder: state, settings: settings, interrupt: interrupt) else { return nil }
+        guard let store = FileJournalStore(stateFolder: stateFolder, settings: settings, interrupt: interrupt) else { return nil }
         journalStores.append(store)
         return store
+    }
+
+    /// `commit confirmed`: the watchdog gets what this connection uses, through a pipe.
+    func startWatchdog(for pending: PendingConfirmation, settings: ConnectionSettings) throws(ShellError) {
+        guard let credentials = port?.transport.options.credentials else { throw ShellError(.command, "not connected") }
+        try Watchdog.start(Watchdog.Job(settings: settings, credentials: credentials, stateFolder: stateFolder, pending: pending))
     }
 
     /// At exit: each journal is kept only when `keep` says its session left work to finish.

@@ -15,6 +15,11 @@ if arguments.first == "__complete" {
     exit(ShellComplete.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 }
 
+// `pfsh __watchdog`: started by `commit confirmed`, its job on standard input; not in --help.
+if arguments == ["__watchdog"] {
+    exit(Watchdog.run())
+}
+
 let options: ProgramOptions
 do {
     options = try ProgramOptions.parse(arguments)

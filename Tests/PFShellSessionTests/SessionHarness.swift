@@ -145,6 +145,16 @@ final class FakeServices: ShellServices {
 
     func journalStore(for settings: ConnectionSettings) -> (any JournalStore)? { journal }
 
+    /// The watchdogs `commit confirmed` started; with `watchdogFails`, starting one fails.
+    private(set) var watchdogsStarted: [PendingConfirmation] = []
+    var watchdogFails = false
+
+    func startWatchdog(for pending: PendingConfirmation, settings: ConnectionSettings) throws(ShellError) {
+        if watchdogFails { throw ShellError(.command, "no process could be started") }
+        watchdogsStarted.append(pending)
+        journal.watchdogs.insert(pending.number)
+    }
+
     /// The pauses before retries, in milliseconds; none is waited for.
     private(set) var pauses: [Int] = []
 
@@ -321,6 +331,23 @@ final class MemoryJournal: JournalStore, JournalSink {
     }
 
     func commitLog() -> [JSONValue] { log }
+
+    /// The journal's clock: seconds since 1970, moved by the tests.
+    var now: Int64 = 1_796_000_000
+    private(set) var pending: PendingConfirmation?
+    /// Commit numbers whose watchdog "runs".
+    var watchdogs: Set<Int> = []
+
+    func secondsSince1970() -> Int64 { now }
+    func pendingConfirmation() -> PendingConfirmation? { pending }
+
+    func awaitConfirmation(of number: Int, seconds: Int) -> PendingConfirmation {
+        pending = PendingConfirmation(number: number, deadline: now + Int64(seconds))
+        return pending!
+    }
+
+    func clearConfirmation() { pending = nil }
+    func watchdogIsWaiting(for number: Int) -> Bool { watchdogs.contains(number) }
 
     /// The records of one kind (`intent`, `outcome`, ...).
     func records(_ kind: String) -> [JSONValue] {

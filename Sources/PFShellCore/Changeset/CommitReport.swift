@@ -14,7 +14,9 @@ struct CommitReport {
     /// What was said of an applied client beside "applied" (found applied after a lost answer).
     private(set) var appliedNotes: [String: String] = [:]
     private(set) var failure: (id: String, reason: String, kind: Failure, notes: [String])?
-    private(set) var conflictDetails: (id: String, changes: [String])?
+    /// Clients that changed on the server since they were fetched: one stops a commit, but a
+    /// revert goes on past them.
+    private(set) var conflicts: [(id: String, changes: [String])] = []
     /// Ctrl-C stopped the commit after a client whose write was settled.
     private(set) var cancelled = false
 
@@ -22,7 +24,8 @@ struct CommitReport {
         self.clients = clients
     }
 
-    var conflicted: Bool { conflictDetails != nil }
+    var conflicted: Bool { !conflicts.isEmpty }
+    var conflictIDs: Set<String> { Set(conflicts.map(\.id)) }
     var isComplete: Bool { applied.count == clients.count }
 
     /// No answer reached pfsh for the failed client (or Ctrl-C stopped it): a connection problem,
@@ -48,7 +51,7 @@ struct CommitReport {
     }
 
     mutating func conflict(_ id: String, _ changes: [String]) {
-        conflictDetails = (id, changes)
+        conflicts.append((id, changes))
     }
 
     var appliedLines: [String] {
@@ -81,7 +84,7 @@ struct CommitReport {
             } else if let failure, client.clientId == failure.id {
                 line["result"] = failure.kind == .unknown ? "unknown" : "failed"
                 line["reason"] = .string(failure.reason)
-            } else if client.clientId == conflictDetails?.id {
+            } else if conflictIDs.contains(client.clientId) {
                 line["result"] = "conflict"
             } else {
                 line["result"] = "not attempted"
@@ -95,8 +98,12 @@ struct CommitReport {
     }
 
     var headline: String {
-        if let conflict = conflictDetails {
+        if conflicts.count == 1, let conflict = conflicts.first {
             return "client '\(conflict.id)' changed on the server since it was fetched; stopped before writing it"
+        }
+        if conflicts.count > 1 {
+            let ids = conflicts.map { "'\($0.id)'" }.joined(separator: ", ")
+            return "clients \(ids) changed on the server since they were fetched; they were not written"
         }
         if cancelled { return "cancelled; \(applied.count) of \(clients.count) client(s) applied" }
         guard let failure else { return "commit stopped" }
@@ -112,7 +119,7 @@ struct CommitReport {
     /// Every client's outcome, then what to do next.
     var notes: [String] {
         var lines: [String] = []
-        if let conflict = conflictDetails { lines += conflict.changes }
+        for conflict in conflicts { lines += conflicts.count > 1 ? conflict.changes.map { "\(conflict.id): \($0)" } : conflict.changes }
         if let failure { lines += failure.notes }
         let appliedIDs = Set(applied.map(\.clientId))
         for client in clients {
@@ -124,14 +131,14 @@ struct CommitReport {
                     failure.kind == .unknown
                     ? "outcome unknown, still staged (the next commit reads it back before sending anything)"
                     : "failed, still staged"
-            } else if client.clientId == conflictDetails?.id {
+            } else if conflictIDs.contains(client.clientId) {
                 outcome = "conflict, still staged"
             } else {
                 outcome = "not attempted, still staged"
             }
             lines.append("\(client.clientId): \(outcome)")
         }
-        if let conflict = conflictDetails {
+        for conflict in conflicts {
             lines.append(
                 "to keep both: 'client rebase \(conflict.id)', 'diff', then 'commit'; to write your fields over "
                     + "the server's: 'commit --force'; to start again: 'discard \(conflict.id)'")

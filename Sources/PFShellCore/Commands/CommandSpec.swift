@@ -81,7 +81,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case resume, discardInterrupted, log, logShow, rollback
     case set, unset, redirectAdd, redirectRemove, redirectList, grantsSet, grantsAdd, grantsRemove
     case secretSet, secretGenerate, secretShow, persistentGrants, refreshRolling
-    case diff, pending, undo, discard, commit
+    case diff, pending, undo, discard, commit, commitConfirmed, confirm
     case clusterStatus, clusterReplicate
     case letVariable, echo, source, help, quit
 }

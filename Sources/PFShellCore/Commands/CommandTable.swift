@@ -163,6 +163,13 @@ public enum CommandTable {
             group: "Fields", stages: true, "set the default access token manager"),
     ]
 
+    static let commitOptions = [
+        OptionSpec("--message", short: "-m", value: "MESSAGE", .text, "say why (shown in the summary)"),
+        OptionSpec("--dry-run", "validate and print the requests, write nothing"),
+        OptionSpec("--force", "write even if a client changed on the server meanwhile"),
+        OptionSpec("--replicate", "replicate to the cluster's engines afterwards"),
+    ]
+
     static let staging: [CommandSpec] = [
         CommandSpec(.diff, "diff", [ArgumentSpec("ID", .clientID, optional: true)], group: "Staging", "show staged changes field by field"),
         CommandSpec(.pending, "pending", group: "Staging", "list staged clients, one line each"),
@@ -170,14 +177,14 @@ public enum CommandTable {
         CommandSpec(
             .discard, "discard", [ArgumentSpec("ID", .clientID, optional: true)],
             options: [OptionSpec("--all", "discard every staged change")], group: "Staging", "drop staged changes"),
+        CommandSpec(.commit, "commit", options: commitOptions, group: "Staging", "write the staged changes to the server"),
         CommandSpec(
-            .commit, "commit",
-            options: [
-                OptionSpec("--message", short: "-m", value: "MESSAGE", .text, "say why (shown in the summary)"),
-                OptionSpec("--dry-run", "validate and print the requests, write nothing"),
-                OptionSpec("--force", "write even if a client changed on the server meanwhile"),
-                OptionSpec("--replicate", "replicate to the cluster's engines afterwards"),
-            ], group: "Staging", "write the staged changes to the server"),
+            .commitConfirmed, "commit confirmed", [ArgumentSpec("DURATION", .text)],
+            options: commitOptions + [
+                OptionSpec("--test", "test each client that can be tested at once; revert at once when a test fails")
+            ], group: "Staging",
+            "commit, then revert by itself after DURATION (10s to 1h: 90s, 10m) unless 'confirm' comes first"),
+        CommandSpec(.confirm, "confirm", group: "Staging", "keep the commit that waits for confirmation on this server"),
         CommandSpec(
             .resume, "resume",
             options: [OptionSpec("--commit", "commit what was loaded, even when no commit was cut short")],

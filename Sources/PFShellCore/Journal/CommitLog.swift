@@ -88,8 +88,8 @@ public enum CommitLog {
 }
 
 /// A time as `2026-11-30 02:10:00 UTC`, from seconds since 1970 (no clock is read).
-enum UTCTime {
-    static func text(secondsSince1970 seconds: Int64) -> String {
+public enum UTCTime {
+    public static func text(secondsSince1970 seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
         let (year, month, day) = civil(days)

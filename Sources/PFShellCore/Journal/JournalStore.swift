@@ -25,4 +25,17 @@ public protocol JournalStore: AnyObject {
     func recordCommit(_ entry: JSONObject) -> Int
     /// The commit log, oldest first: each entry as recorded, with `number` and `time` (seconds since 1970).
     func commitLog() -> [JSONValue]
+
+    /// The clock of the journal's records: seconds since 1970.
+    func secondsSince1970() -> Int64
+
+    /// The commit that waits for `confirm`, if one does.
+    func pendingConfirmation() -> PendingConfirmation?
+    /// Makes commit `number` wait `seconds` for confirmation; returns it with its deadline. Called
+    /// under the commit lock.
+    func awaitConfirmation(of number: Int, seconds: Int) -> PendingConfirmation
+    /// No commit waits any more (confirmed, or reverted). Called under the commit lock.
+    func clearConfirmation()
+    /// Whether a watchdog process is alive and waiting to revert commit `number`.
+    func watchdogIsWaiting(for number: Int) -> Bool
 }

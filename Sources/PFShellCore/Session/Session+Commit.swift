@@ -2,6 +2,9 @@ import PFShellJSON
 
 extension Session {
     func commit(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let dry = alwaysDryRun || i.flag("--dry-run")
+        // A commit keeps the commit that waits for confirmation, as `confirm` does (not a revert of it).
+        if !dry && revertRunning == nil && server != nil { try confirmPending(i, &r, quiet: true) }
         let clients = changeset.changed
         guard !clients.isEmpty else {
             r.print("nothing to commit")
@@ -10,7 +13,7 @@ extension Session {
         }
         try checkBeforeSending(i, clients)
         try verifyNewIDs(i, clients)
-        if alwaysDryRun || i.flag("--dry-run") {
+        if dry {
             if jsonOutput { r.emit(["dryRun": true, "requests": .array(clients.map(CommitRequests.describeJSON))]) }
             describeRequests(clients, &r)
             r.print("dry run: \(clients.count) request(s), nothing written")
@@ -18,8 +21,9 @@ extension Session {
             return
         }
         _ = try requireServer(i)
-        try journalStore?.lockForCommit()
-        defer { journalStore?.unlockAfterCommit() }
+        let locking = revertRunning == nil
+        if locking { try journalStore?.lockForCommit() }
+        defer { if locking { journalStore?.unlockAfterCommit() } }
         journal?.commitBegan(clients.map(\.clientId))
         commitCancelled = false
         commitLogEntries = []
@@ -34,7 +38,8 @@ extension Session {
                     report.cancel()
                     break
                 }
-                guard written else { break }
+                // A revert goes on past a client someone changed since: it stays as they left it.
+                guard written || (revertRunning != nil && report.conflictIDs.contains(client.clientId)) else { break }
             } catch {
                 // Refused credentials or Ctrl-C mid-write: a write on its way has an unknown outcome.
                 let unknown = inFlight == client.clientId
@@ -49,9 +54,9 @@ extension Session {
         lastCommitIncomplete = !report.isComplete
         if !commitLogEntries.isEmpty {
             var entry: JSONObject = ["user": .string(connection?.settings.user ?? ""), "complete": .bool(report.isComplete)]
-            if let message = i.value("--message") { entry["message"] = .string(message) }
+            if let message = commitMessage(i) { entry["message"] = .string(message) }
             entry["clients"] = .array(commitLogEntries)
-            _ = journalStore?.recordCommit(entry)
+            lastCommitNumber = journalStore?.recordCommit(entry)
         }
         if report.isComplete { holdsResumedWork = false }
         try finish(report, i, &r)
@@ -207,9 +212,9 @@ extension Session {
     private func finish(_ report: CommitReport, _ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         let streamed = streamOutput != nil
         if !streamed { r.output += report.appliedLines }
-        if jsonOutput { r.jsonLines = report.jsonLines(message: i.value("--message"), appliedAlreadyShown: streamed) }
+        if jsonOutput { r.jsonLines = report.jsonLines(message: commitMessage(i), appliedAlreadyShown: streamed) }
         if report.isComplete {
-            let message = i.value("--message").map { ": \($0)" } ?? ""
+            let message = commitMessage(i).map { ": \($0)" } ?? ""
             r.print("committed \(report.applied.count) client(s)\(message)")
             try afterCommit(i, &r)
             undoStack.removeAll()
@@ -218,6 +223,11 @@ extension Session {
         let partial = !report.applied.isEmpty || report.conflicted
         let category: ShellError.Category = partial ? .commit : (report.transportFailed ? .connection : .command)
         throw ShellError(category, command: i.name, report.headline, notes: report.notes)
+    }
+
+    /// `--message`, or what a revert says of itself.
+    private func commitMessage(_ i: Invocation) -> String? {
+        revertRunning?.message ?? i.value("--message")
     }
 
     /// Replication on a cluster: done with --replicate, otherwise pointed out.

@@ -134,6 +134,11 @@ extension Session {
         r.print("cluster:  \(mode)")
         r.print("selected: \(selected ?? "none")")
         r.print("staged:   \(stagedCount) client(s)")
+        if let store = journalStore, let pending = store.pendingConfirmation() {
+            let left = ConfirmDuration.clock(Int(pending.deadline - store.secondsSince1970()))
+            let watched = store.watchdogIsWaiting(for: pending.number) ? "a watchdog reverts it then" : "no watchdog is waiting"
+            r.print("confirm:  commit \(pending.number) within \(left) (\(watched)); 'confirm' keeps it")
+        }
     }
 
     /// `status` as data: `cluster` is `standalone`, `clustered` or `unknown`; absent values are null.
@@ -148,6 +153,12 @@ extension Session {
         }
         object["selected"] = selected.map(JSONValue.string) ?? .null
         object["staged"] = .int(Int64(stagedCount))
+        if let store = journalStore, let pending = store.pendingConfirmation() {
+            object["awaitingConfirmation"] = [
+                "commit": .int(Int64(pending.number)), "secondsLeft": .int(max(0, pending.deadline - store.secondsSince1970())),
+                "watchdog": .bool(store.watchdogIsWaiting(for: pending.number)),
+            ]
+        }
         return .object(object)
     }
 

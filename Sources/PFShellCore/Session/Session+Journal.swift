@@ -10,6 +10,7 @@ extension Session {
         // What this session already staged (for another server, say) goes into the new journal.
         for client in changeset.changed { journal?.client(client.clientId, client) }
         guard let store = journalStore, announcesInterrupted else { return }
+        if let pending = store.pendingConfirmation() { r.warn(i.name, confirmationNotice(pending, store)) }
         let left = JournalReplay(store.interrupted())
         guard !left.isEmpty else { return }
         r.warn(i.name, Self.interruptedSummary(left) + "; " + recoveryHint)
@@ -47,10 +48,12 @@ extension Session {
     func resume(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         _ = try requireServer(i)
         guard let store = journalStore else { throw i.error("this session keeps no journal") }
+        // A commit that waits for confirmation with no watchdog left to revert it is reverted now.
+        let reverted = try revertOrphanedConfirmation(store, i, &r)
         let left = JournalReplay(store.interrupted())
         guard !left.isEmpty else {
             store.discardInterrupted()
-            r.print("nothing to resume")
+            if !reverted { r.print("nothing to resume") }
             return
         }
         let clashing = left.staged.map(\.clientId).filter { changeset.changedIDs.contains($0) }
@@ -73,6 +76,16 @@ extension Session {
             throw i.error("the interrupted commit needs the secrets above before it can finish; nothing was sent")
         }
         try commit(i, &r)
+    }
+
+    private func revertOrphanedConfirmation(_ store: any JournalStore, _ i: Invocation, _ r: inout CommandResult)
+        throws(ShellError) -> Bool
+    {
+        guard let pending = store.pendingConfirmation(), !store.watchdogIsWaiting(for: pending.number) else { return false }
+        let left = pending.deadline - store.secondsSince1970()
+        let reason = left > 0 ? "no watchdog was waiting for its confirmation" : "not confirmed by its deadline, reverted by resume"
+        try revertUnconfirmed(pending.number, because: reason, i, &r)
+        return true
     }
 
     /// Stages what the journals hold, writing it to this session's journal first; returns the

@@ -38,11 +38,25 @@ extension Session {
     /// stays as it is now (the commit echoes the server's current sealed secret).
     func rollback(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         let commit = try loggedCommit(i)
-        let number = commit["number"]?.intValue ?? 0
-        let targets = CommitLog.rollbackTargets(try commitLog(i), from: number)
+        let number = Int(commit["number"]?.intValue ?? 0)
+        let (staged, keptSecrets) = try stageReturn(toBefore: number, restoringSecrets: i.flag("--restore-secrets"), i)
+        r.print("staged the return of \(staged) client(s) to their state before commit \(number); 'diff' shows it, 'commit' writes it")
+        if !keptSecrets.isEmpty {
+            r.warn(
+                i.name,
+                "\(keptSecrets.joined(separator: ", ")) keep the secret set since commit \(number); "
+                    + "'rollback \(number) --restore-secrets' brings back the earlier one")
+        }
+    }
+
+    /// Stages the return of every client commit `number` and later ones touched to its state
+    /// before `number`: how many were staged, and those whose newer secret stays.
+    func stageReturn(toBefore number: Int, restoringSecrets restoring: Bool, _ i: Invocation)
+        throws(ShellError) -> (staged: Int, keptSecrets: [String])
+    {
+        let targets = CommitLog.rollbackTargets(try commitLog(i), from: Int64(number))
         var staged = 0
         var keptSecrets: [String] = []
-        let restoring = i.flag("--restore-secrets")
         for target in targets {
             guard changeset[target.id]?.hasChanges != true else {
                 throw i.error("client '\(target.id)' has staged changes; commit or discard them first")
@@ -66,13 +80,7 @@ extension Session {
             }
             staged += 1
         }
-        r.print("staged the return of \(staged) client(s) to their state before commit \(number); 'diff' shows it, 'commit' writes it")
-        if !keptSecrets.isEmpty {
-            r.warn(
-                i.name,
-                "\(keptSecrets.joined(separator: ", ")) keep the secret set since commit \(number); "
-                    + "'rollback \(number) --restore-secrets' brings back the earlier one")
-        }
+        return (staged, keptSecrets)
     }
 
     /// The sealed secret a client had, to write back (a re-created client needs its secret anyway).

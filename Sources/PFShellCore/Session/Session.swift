@@ -64,6 +64,12 @@ public final class Session {
     /// Whether connecting says that an interrupted session left work (not under `--resume`).
     public var announcesInterrupted = true
 
+    /// The number the commit log gave this session's last commit.
+    public internal(set) var lastCommitNumber: Int?
+    /// A revert of an unconfirmed commit is running: it holds the commit lock itself, goes on past
+    /// conflicts, and must not confirm the commit it reverts.
+    var revertRunning: (number: Int, message: String)?
+
     /// The requests sent again during the command running now; reported with its result.
     var retries: [RetryNote] = []
     /// The server's copy of each client a commit stopped on, for `diff` to show both sides.
@@ -92,7 +98,7 @@ public final class Session {
                 undoStack.append(UndoStep(record: record, selected: selectedBefore))
             }
             // A commit journals each write as it goes.
-            if invocation.spec.id != .commit && !record.isEmpty { journalChanges(record) }
+            if !Self.commits(invocation.spec) && !record.isEmpty { journalChanges(record) }
         } catch {
             let record = changeset.stopRecording()
             var located = error
@@ -102,7 +108,7 @@ public final class Session {
             if invocation.spec.stages {
                 changeset.restore(record)
                 selected = selectedBefore
-            } else if invocation.spec.id != .commit && !record.isEmpty {
+            } else if !Self.commits(invocation.spec) && !record.isEmpty {
                 journalChanges(record)
             }
         }
@@ -110,6 +116,11 @@ public final class Session {
         retries.removeAll()
         result.renderJSON(command: invocation.name, asked: jsonOutput)
         return result
+    }
+
+    /// Commands that write staged changes (and journal each write as they go).
+    static func commits(_ spec: CommandSpec) -> Bool {
+        spec.id == .commit || spec.id == .commitConfirmed
     }
 
     /// Staging commands and `discard` can be undone; `undo` itself and `commit` cannot.
@@ -161,6 +172,8 @@ public final class Session {
         case .undo: try undo(i, &r)
         case .discard: try discard(i, &r)
         case .commit: try commit(i, &r)
+        case .commitConfirmed: try commitConfirmed(i, &r)
+        case .confirm: try confirm(i, &r)
         case .resume: try resume(i, &r)
         case .discardInterrupted: try discardInterrupted(i, &r)
         case .log: try showLog(i, &r)

@@ -89,4 +89,13 @@ public protocol ShellServices: AnyObject {
     /// Waits before a retry; throws a `.connection` error "cancelled" when the user pressed Ctrl-C
     /// during the command (so `pause(milliseconds: 0)` asks only that).
     func pause(milliseconds: Int) throws(ShellError)
+    /// Starts the watchdog process that reverts `pending` at its deadline unless it is confirmed;
+    /// it gets the connection's credentials from this process, never from its arguments.
+    func startWatchdog(for pending: PendingConfirmation, settings: ConnectionSettings) throws(ShellError)
+}
+
+extension ShellServices {
+    public func startWatchdog(for pending: PendingConfirmation, settings: ConnectionSettings) throws(ShellError) {
+        throw ShellError(.command, "this session cannot start a watchdog process")
+    }
 }
