@@ -72,4 +72,40 @@ import Testing
         #expect(result.stderr.contains("commit confirmed: the time to confirm is at least 10s and at most 1h"), "\(result.stderr)")
         #expect(try server.admin(.get, "/oauth/clients/short").status == 404)
     }
+
+    /// A client whose secret someone changed behind this session's back: the session's secret is
+    /// wrong for the test, which fails, and the commit is reverted at once.
+    @Test func aFailedTestRevertsAtOnceWithTheFailureInTheReport() throws {
+        let server = try TestServer()
+        let pfsh = try ProcessRunner.start(
+            PfshProcess.binary, ["--no-rc", "--runtime-url", server.runtimeURL] + server.connectionArguments,
+            environment: .exactly(server.environment.merging(["FIRST_SECRET": "first-secret-0123456789"]) { $1 }),
+            directory: server.directory.path, input: .pipe)
+        _ = pfsh.write("client new tk\ngrants set client-credentials\nsecret set --env FIRST_SECRET\ncommit\n")
+        #expect(pfsh.stdout.waitForLine(timeout: 30) { $0 == "committed 1 client(s)" } != nil, "\(pfsh.stderr.text)")
+        var copy = try #require(try server.admin(.get, "/oauth/clients/tk").json?.objectValue)
+        copy["clientAuth"] = ["type": "SECRET", "secret": "changed-elsewhere-0123456789"]
+        #expect(try server.admin(.put, "/oauth/clients/tk", .object(copy)).status == 200)
+        _ = pfsh.write("client edit tk\nset description 'Tested'\nclient rebase tk\ncommit confirmed 5m --test\n")
+        pfsh.closeInput()
+        #expect(pfsh.wait(timeout: 60) == 0, "\(pfsh.stderr.text)")
+        let output = pfsh.stdout.text
+        #expect(output.contains("test: tk: failed: the token endpoint "), "\(output)")
+        #expect(output.contains("reverting commit 2 (the test of tk failed): 1 client(s)"), "\(output)")
+        let stored = try server.admin(.get, "/oauth/clients/tk").json
+        #expect(stored?["description"] == nil, "\(String(describing: stored))")
+        #expect(try Self.token(server, "tk", "changed-elsewhere-0123456789") == 200, "the other administrator's secret stays")
+        let status = try server.pfsh(["status"])
+        #expect(!status.stdout.contains("confirm:"), "\(status.stdout)")
+    }
+
+    /// A client-credentials token request with the secret in the form; its status.
+    static func token(_ server: TestServer, _ id: String, _ secret: String) throws -> Int {
+        try CurlTransport(options: TransportOptions(caFile: server.caFile)).send(
+            HTTPRequest(
+                method: .post, url: server.runtimeURL + "/as/token.oauth2",
+                headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("grant_type=client_credentials&client_id=\(id)&client_secret=\(secret)".utf8))
+        ).status
+    }
 }

@@ -58,6 +58,18 @@ struct CommitTerminalTests {
         #expect(stored.count == applied)
     }
 
+    @Test func thePromptCountsDownToTheRevertUntilConfirm() throws {
+        let shell = try staged(1, prefix: "countdown")
+        try shell.type("commit confirmed 1m", "Enter")
+        let waiting = try shell.wait { $0.contains("[confirm in ") }
+        #expect(waiting.contains("commit 1 is reverted at "), "\(waiting)")
+        let countdown = #"\[countdown1\] \[confirm in (1:00|0:[0-5][0-9])\]>\s*$"#
+        #expect(try shell.currentLine().range(of: countdown, options: .regularExpression) != nil, "\(waiting)")
+        try shell.type("confirm", "Enter")
+        let confirmed = try shell.wait { $0.contains("confirmed commit 1 with ") }
+        #expect(try shell.currentLine().hasSuffix("[countdown1]>"), "\(confirmed)")
+    }
+
     /// A session with `count` new clients staged from a sourced script.
     func staged(_ count: Int, prefix: String) throws -> TmuxSession {
         let shell = try TmuxSession(emulator: emulator)
