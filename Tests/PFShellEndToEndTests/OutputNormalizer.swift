@@ -31,5 +31,8 @@ struct OutputNormalizer {
             .replacing(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/, with: "<time>")
             .replacing(/OBF:JWE:[A-Za-z0-9._~+\/=-]+/, with: "OBF:JWE:<sealed>")
             .replacing(/after \d+ ms/, with: "after <n> ms")
+            // The time a commit still waits for confirmation moves on while the transcript runs.
+            .replacing(/with \d+:\d{2} left/, with: "with <m:ss> left")
+            .replacing(/commit (\d+) within \d+:\d{2}/) { "commit \($0.output.1) within <m:ss>" }
     }
 }
