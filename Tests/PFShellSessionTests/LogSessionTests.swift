@@ -65,6 +65,21 @@ import Testing
         #expect(shell.stored("web")?["description"] == "Described")
     }
 
+    @Test func aConflictDuringARollbackLeavesTheOtherClientsReverted() {
+        let shell = threeCommits()
+        shell.ok("rollback 2")
+        var web = shell.stored("web") ?? [:]
+        web["name"] = "Renamed elsewhere"
+        shell.admin("PUT", "/oauth/clients/web", .object(web))
+        let error = shell.fails("commit")
+        #expect(error?.category == .commit)
+        #expect(error?.notes.contains("web: conflict, still staged") == true, "\(String(describing: error?.notes))")
+        #expect(error?.notes.contains("app: applied") == true)
+        #expect(shell.stored("web")?["name"] == "Renamed elsewhere")
+        #expect(shell.stored("web")?["description"] == "Described")
+        #expect(shell.stored("app")?["name"] == "App")
+    }
+
     @Test func rollbackUndoesLikeAnyStagingCommand() {
         let shell = threeCommits()
         shell.ok("rollback 1")

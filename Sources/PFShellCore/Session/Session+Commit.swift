@@ -38,8 +38,9 @@ extension Session {
                     report.cancel()
                     break
                 }
-                // A revert goes on past a client someone changed since: it stays as they left it.
-                guard written || (revertRunning != nil && report.conflictIDs.contains(client.clientId)) else { break }
+                // A rollback or revert goes on past a client someone changed since: it stays as they left it.
+                let goesOn = revertRunning != nil || stagedByRollback.contains(client.clientId)
+                guard written || (goesOn && report.conflictIDs.contains(client.clientId)) else { break }
             } catch {
                 // Refused credentials or Ctrl-C mid-write: a write on its way has an unknown outcome.
                 let unknown = inFlight == client.clientId
@@ -192,6 +193,7 @@ extension Session {
     /// After a write: the client stays selectable with the server's copy as its new base.
     private func applied(_ client: StagedClient, _ stored: JSONObject?) {
         conflictCopies[client.clientId] = nil
+        stagedByRollback.remove(client.clientId)
         if let secret = client.newSecret { knownSecrets[client.clientId] = secret }
         if client.action == .delete {
             changeset.remove(client.clientId)

@@ -78,6 +78,7 @@ extension Session {
                     if restoring { restoreSecret(target.id, from: before) } else { keptSecrets.append(target.id) }
                 }
             }
+            stagedByRollback.insert(target.id)
             staged += 1
         }
         return (staged, keptSecrets)

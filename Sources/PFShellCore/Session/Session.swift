@@ -69,6 +69,8 @@ public final class Session {
     /// A revert of an unconfirmed commit is running: it holds the commit lock itself, goes on past
     /// conflicts, and must not confirm the commit it reverts.
     var revertRunning: (number: Int, message: String)?
+    /// Clients staged by `rollback`: a conflict on one of them does not stop the commit before the others.
+    var stagedByRollback: Set<String> = []
 
     /// The requests sent again during the command running now; reported with its result.
     var retries: [RetryNote] = []
