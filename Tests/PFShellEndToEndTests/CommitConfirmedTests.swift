@@ -36,6 +36,15 @@ import Testing
         killed.kill()
         #expect(try server.admin(.get, "/oauth/clients/ck").status == 200)
 
+        // The watchdogs hold the credentials in memory only: not in their arguments or environment.
+        let watchdogs = Self.watchdogProcesses()
+        #expect(!watchdogs.isEmpty)
+        for pid in watchdogs {
+            for file in ["cmdline", "environ"] {
+                let bytes = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/\(file)"))) ?? Data()
+                #expect(!String(decoding: bytes, as: UTF8.self).contains(server.password), "/proc/\(pid)/\(file)")
+            }
+        }
         let waiting = try server.pfsh(["status"], environment: states[0])
         #expect(waiting.stdout.contains("confirm:  commit 1 within 0:"), "\(waiting.stdout)")
         #expect(waiting.stdout.contains("(a watchdog reverts it then)"))
@@ -97,6 +106,15 @@ import Testing
         #expect(try Self.token(server, "tk", "changed-elsewhere-0123456789") == 200, "the other administrator's secret stays")
         let status = try server.pfsh(["status"])
         #expect(!status.stdout.contains("confirm:"), "\(status.stdout)")
+    }
+
+    /// The processes running `pfsh __watchdog`.
+    static func watchdogProcesses() -> [Int] {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return pids.compactMap(Int.init).filter { pid in
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
+            return bytes.split(separator: 0).last.map { String(decoding: $0, as: UTF8.self) } == "__watchdog"
+        }
     }
 
     /// A client-credentials token request with the secret in the form; its status.
