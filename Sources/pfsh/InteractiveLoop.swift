@@ -30,8 +30,10 @@ final class InteractiveLoop {
             })
     }
 
-    /// Before each prompt: takes what the background fill brought, and starts one when it is due.
+    /// Before each prompt: collects ended watchdogs, takes what the background fill brought, and
+    /// starts a fill when one is due.
     private func refreshCache() {
+        services.reapWatchdogs()
         session.absorb(filler.take())
         guard let connection = session.connection, let options = services.port?.transport.options else { return }
         filler.startIfDue(apiURL: connection.settings.apiURL, options: options, cacheRevision: session.cache.revision)

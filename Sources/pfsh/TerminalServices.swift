@@ -21,6 +21,8 @@ final class TerminalServices: ShellServices {
     var givenCredentials: Credentials?
     /// Where the journals are, when not where the environment says (the watchdog has no environment).
     var givenStateFolder: String?
+    /// The watchdogs this pfsh started that may still run.
+    private var watchdogs: [pid_t] = []
     private var stateFolder: String { givenStateFolder ?? PfshFolders(environment: environment).state }
     /// The journals of the server connected last (and of any before it, until exit).
     private var journalStores: [FileJournalStore] = []
@@ -171,7 +173,14 @@ extension TerminalServices {
     /// `commit confirmed`: the watchdog gets what this connection uses, through a pipe.
     func startWatchdog(for pending: PendingConfirmation, settings: ConnectionSettings) throws(ShellError) {
         guard let credentials = port?.transport.options.credentials else { throw ShellError(.command, "not connected") }
-        try Watchdog.start(Watchdog.Job(settings: settings, credentials: credentials, stateFolder: stateFolder, pending: pending))
+        reapWatchdogs()
+        watchdogs.append(try Watchdog.start(Watchdog.Job(settings: settings, credentials: credentials, stateFolder: stateFolder, pending: pending)))
+    }
+
+    /// Collects the exit of each watchdog that ended (confirmed, or done), so none stays a zombie
+    /// while a long session runs.
+    func reapWatchdogs() {
+        watchdogs.removeAll { waitpid($0, nil, WNOHANG) != 0 }
     }
 
     /// At exit: each journal is kept only when `keep` says its session left work to finish.

@@ -62,8 +62,8 @@ enum Watchdog {
         }
     }
 
-    /// Starts the watchdog and waits until it holds its lock (it says `ready`).
-    static func start(_ job: Job) throws(ShellError) {
+    /// Starts the watchdog and waits until it holds its lock (it says `ready`); its process ID.
+    static func start(_ job: Job) throws(ShellError) -> pid_t {
         Posix.keepDescriptorsToPfsh()
         guard let input = pipeNotInherited(), let output = pipeNotInherited() else {
             throw ShellError(.command, "no pipe for the watchdog")
@@ -107,6 +107,7 @@ enum Watchdog {
             waitpid(pid, nil, 0)
             throw ShellError(.command, "the watchdog did not start")
         }
+        return pid
     }
 
     /// The watchdog's life: waits, in one-second steps, until the commit is confirmed (then ends)
