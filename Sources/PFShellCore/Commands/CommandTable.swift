@@ -65,6 +65,13 @@ public enum CommandTable {
                 OptionSpec("--name", value: "TEXT", .text, "the name, when the client is new"),
                 OptionSpec("--description", value: "TEXT", .text, "the description, when the client is new"), presetOption,
             ], group: "Clients", stages: true, "edit the client if it exists, else stage it as new"),
+        CommandSpec(
+            .clientExport, "client export", [ArgumentSpec("ID", .clientID, optional: true, repeating: true)],
+            options: [
+                OptionSpec("--all", "export every client on the server"),
+                OptionSpec("--file", value: "PATH", .path, "write to this file instead of printing"),
+                OptionSpec("--json", "the API objects (secrets removed) instead of a script"),
+            ], group: "Clients", "write a pfsh script that recreates the clients (secrets from the environment)"),
         CommandSpec(.clientDelete, "client delete", [ArgumentSpec("ID", .clientID)], group: "Clients", stages: true, "stage the deletion of a client"),
         CommandSpec(
             .clientClone, "client clone", [ArgumentSpec("SOURCE", .clientID), ArgumentSpec("NEW-ID", .newClientID)],

@@ -150,6 +150,7 @@ public final class Session {
         case .clientClone: try cloneClient(i, &r)
         case .clientRebase: try rebaseClient(i, &r)
         case .clientTest: try testClient(i, &r)
+        case .clientExport: try exportClients(i, &r)
         case .presetList: listPresets(&r)
         case .presetShow: try showPreset(i, &r)
         case .thingworxRedirect: try addThingWorxRedirect(i, &r)

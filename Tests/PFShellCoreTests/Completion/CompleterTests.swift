@@ -31,7 +31,7 @@ import Testing
     static let cases: [Case] = [
         Case("cl‸", ["client", "cluster"]),
         Case("comm‸", ["commit"]),
-        Case("client e‸", ["edit", "ensure"]),
+        Case("client e‸", ["edit", "ensure", "export"]),
         Case("client edit ‸", ["demo-batch", "demo-portal", "thingworx"]),
         Case("client show demo-p‸", ["demo-portal"]),
         Case("client clone thing‸", ["thingworx"]),
@@ -66,7 +66,7 @@ import Testing
         Case("persistent-grants ‸", ["never-expire", "server-default", "expire"]),
         Case("persistent-grants expire 30 ‸", ["days", "hours", "minutes"]),
         Case("help cl‸", ["client", "cluster"]),
-        Case("help client ‸", ["list", "show", "new", "edit", "ensure", "delete", "clone", "rebase", "test"]),
+        Case("help client ‸", ["list", "show", "new", "edit", "ensure", "export", "delete", "clone", "rebase", "test"]),
         Case("source ‸", ["scripts/", "setup.pfsh", "README.md"]),
         Case("source scripts/‸", ["scripts/lib/", "scripts/thingworx.pfsh", "scripts/notes.txt"]),
         Case("frobnicate ‸", []),

@@ -1,0 +1,59 @@
+import Foundation
+import PFShellJSON
+import PFShellTestSupport
+import Testing
+
+/// `client export` between two servers, `dev` and `prod` (both seeded with the demo token manager
+/// and OIDC policy): the script recreates equal clients, and replaying it again commits nothing.
+@Suite struct ExportTests {
+    static let secrets = ["TWX_SECRET": "thingworx-secret-0123456789", "API_GW_SECRET": "gateway-secret-0123456789"]
+
+    @Test func anExportReplayedOnAnotherServerRecreatesEqualClientsAndASecondReplayCommitsNothing() throws {
+        let dev = try TestServer()
+        let prod = try TestServer()
+        let made = try dev.pfsh(
+            [
+                "-c", "client new twx --name ThingWorx --preset thingworx", "-c", "redirect add https://twx.example.com/Thingworx/oauth",
+                "-c", "secret set --env TWX_SECRET", "-c", "set description 'Industrial IoT'",
+                "-c", "client new api-gw --name 'API gateway'", "-c", "grants set client-credentials access-token-validation",
+                "-c", "secret set --env API_GW_SECRET", "-c", "set restrictScopes true", "-c", "set restrictedScopes openid,profile",
+                "-c", "persistent-grants expire 12 hours", "-c", "refresh-rolling dont-roll", "-c", "set enabled false",
+                "-c", "set defaultAccessTokenManagerRef default-atm", "-c", "set oidcPolicy.policyGroup default-oidc",
+                "-c", "client new spa --name 'Single page'", "-c", "grants set authorization-code",
+                "-c", "redirect add https://spa.example.com/cb https://spa.example.com/cb2", "-c", "set requireProofKeyForCodeExchange true",
+                "-c", "commit",
+            ], environment: Self.secrets)
+        #expect(made.status == 0, "\(made.stderr)")
+        let file = dev.directory.file("export.pfsh")
+        let exported = try dev.pfsh(["client", "export", "twx", "api-gw", "spa", "--file", file])
+        #expect(exported.stdout == "exported 3 client(s) to \(file)\n", "\(exported.stderr)")
+        let script = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(script.contains("secret set --env TWX_SECRET --if-new\n"), "\(script)")
+        #expect(script.contains("persistent-grants expire 12 hours\n") && script.contains("refresh-rolling dont-roll\n"), "\(script)")
+        #expect(script.contains("grants set client-credentials access-token-validation\n"), "\(script)")
+        for secret in Self.secrets.values { #expect(!script.contains(secret)) }
+
+        let replay = try prod.pfsh([file], environment: Self.secrets)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("committed 3 client(s)"), "\(replay.stdout)")
+        let again = try prod.pfsh([file], environment: Self.secrets)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == "nothing to commit\n", "\(again.stdout)")
+        let onDev = try dev.pfsh([file], environment: Self.secrets)
+        #expect(onDev.stdout == "nothing to commit\n", "\(onDev.stdout)")
+
+        let devJSON = try dev.pfsh(["client", "export", "twx", "api-gw", "spa", "--json"])
+        let prodJSON = try prod.pfsh(["client", "export", "twx", "api-gw", "spa", "--json"])
+        #expect(!devJSON.stdout.isEmpty && devJSON.stdout == prodJSON.stdout)
+        #expect(try CommitConfirmedTests.token(prod, "twx", Self.secrets["TWX_SECRET"]!) == 200, "the secret came from the environment")
+    }
+
+    @Test func exportWithoutIDsOrWithBothIsAUsageError() throws {
+        let dev = try TestServer()
+        #expect(try dev.pfsh(["client", "export"]).status == 2)
+        #expect(try dev.pfsh(["client", "export", "demo-batch", "--all"]).status == 2)
+        let missing = try dev.pfsh(["client", "export", "nobody"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no client 'nobody' on the server"))
+    }
+}
