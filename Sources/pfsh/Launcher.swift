@@ -27,7 +27,7 @@ final class Launcher {
 
     var mode: InputMode {
         if case .command(let words) = options.target { return .oneShot(words) }
-        if let path = options.script ?? options.scriptFile { return .script(path: path) }
+        if let path = options.check ?? options.script ?? options.scriptFile { return .script(path: path) }
         if !options.commands.isEmpty { return .commands(options.commands) }
         return LineEditor.isTerminal(STDIN_FILENO) ? .terminal : .piped
     }
@@ -47,7 +47,8 @@ final class Launcher {
         let services = TerminalServices(
             environment: environment, commandsFromStandardInput: isPiped(mode), interactive: canAsk(mode), trace: trace)
         let session = Session(services: services)
-        session.alwaysDryRun = options.dryRun
+        session.alwaysDryRun = options.dryRun || options.check != nil
+        session.checksForDifferences = options.check != nil
         session.jsonOutput = options.json
         for assignment in options.assignments {
             let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -68,6 +69,8 @@ final class Launcher {
         } else if runner.status == .success || options.keepGoing || isTerminal(mode) {
             runInput(mode, runner, services)
         }
+        // A drift check that ran cleanly but left changes staged found differences.
+        if options.check != nil && runner.status == .success && session.stagedCount > 0 { return .differences }
         return runner.status
     }
 

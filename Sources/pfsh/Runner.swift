@@ -176,6 +176,11 @@ final class Runner {
         let staged = session.changeset.changed
         guard !staged.isEmpty else { return }
         if session.alwaysDryRun && session.dryRunRevision == session.changeset.revision { return }
+        // A drift check's script need not commit: what it staged is the difference.
+        if session.checksForDifferences {
+            Output.out(staged.flatMap { ClientDiff.lines($0) })
+            return
+        }
         let error = ShellError(
             .command, "the script ended with uncommitted changes; add 'commit' or 'discard --all'",
             location: nil, notes: staged.map(ClientDiff.summary))

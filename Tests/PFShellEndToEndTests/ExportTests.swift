@@ -46,6 +46,19 @@ import Testing
         let prodJSON = try prod.pfsh(["client", "export", "twx", "api-gw", "spa", "--json"])
         #expect(!devJSON.stdout.isEmpty && devJSON.stdout == prodJSON.stdout)
         #expect(try CommitConfirmedTests.token(prod, "twx", Self.secrets["TWX_SECRET"]!) == 200, "the secret came from the environment")
+
+        // Drift check: 0 while prod matches the script, 5 with the field diff once someone changed a
+        // field it describes.
+        let matching = try prod.pfsh(["--check", file], environment: Self.secrets)
+        #expect(matching.status == 0, "\(matching.stdout)\(matching.stderr)")
+        var spa = try #require(try prod.admin(.get, "/oauth/clients/spa").json?.objectValue)
+        spa["requireProofKeyForCodeExchange"] = false
+        #expect(try prod.admin(.put, "/oauth/clients/spa", .object(spa)).status == 200)
+        let drifted = try prod.pfsh(["--check", file], environment: Self.secrets)
+        #expect(drifted.status == 5, "\(drifted.stderr)")
+        #expect(drifted.stdout.contains("~ client spa\n  - requireProofKeyForCodeExchange: false\n  + requireProofKeyForCodeExchange: true\n"), "\(drifted.stdout)")
+        #expect(drifted.stdout.contains("1 client(s) differ from what the script describes; nothing written"))
+        #expect(try prod.admin(.get, "/oauth/clients/spa").json?["requireProofKeyForCodeExchange"] == false, "a check writes nothing")
     }
 
     @Test func exportWithoutIDsOrWithBothIsAUsageError() throws {

@@ -26,6 +26,9 @@ public struct ProgramOptions: Sendable, Equatable {
             OptionSpec("-v", value: "NAME=VALUE", .text, "set a script variable (repeatable)"),
             OptionSpec("--keep-going", "continue after an error (the exit status is the first error's)"),
             OptionSpec("--dry-run", "make every commit dry: validate and print the requests, write nothing"),
+            OptionSpec(
+                "--check", value: "SCRIPT", .path,
+                "drift check: run SCRIPT with every commit dry; exit 0 when the server already matches it, 5 with the field diff"),
             OptionSpec("--json", "data-printing commands print JSON"),
             OptionSpec("--commit", "with a command that stages a change: stage it, show the diff and commit it"),
             OptionSpec("--resume", "finish what an interrupted session left for this server: stage it and commit it"),
@@ -62,6 +65,8 @@ public struct ProgramOptions: Sendable, Equatable {
     public var assignments: [String] { lists["-v", default: []] }
     public var keepGoing: Bool { flags.contains("--keep-going") }
     public var dryRun: Bool { flags.contains("--dry-run") }
+    /// `--check SCRIPT`: the script to compare the server with.
+    public var check: String? { values["--check"] }
     public var json: Bool { flags.contains("--json") }
     public var commit: Bool { flags.contains("--commit") }
     public var trace: String? { values["--trace"] }

@@ -15,8 +15,13 @@ extension Session {
         try verifyNewIDs(i, clients)
         if dry {
             if jsonOutput { r.emit(["dryRun": true, "requests": .array(clients.map(CommitRequests.describeJSON))]) }
-            describeRequests(clients, &r)
-            r.print("dry run: \(clients.count) request(s), nothing written")
+            if checksForDifferences {
+                if !jsonOutput { r.output += clients.flatMap { ClientDiff.lines($0) } }
+                r.print("\(clients.count) client(s) differ from what the script describes; nothing written")
+            } else {
+                describeRequests(clients, &r)
+                r.print("dry run: \(clients.count) request(s), nothing written")
+            }
             if alwaysDryRun { dryRunRevision = changeset.revision }
             return
         }

@@ -24,6 +24,8 @@ public final class Session {
     public var cache = LiveCache()
     /// `--dry-run`: every commit is dry.
     public var alwaysDryRun = false
+    /// `--check`: a dry commit shows the field diff of what differs instead of the requests.
+    public var checksForDifferences = false
     /// `--json`: every command prints one JSON document (a commit, JSON lines) on stdout.
     public var jsonOutput = false
     /// The changeset's revision the last commit under `--dry-run` validated: a dry-run script that

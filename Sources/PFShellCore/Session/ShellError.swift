@@ -51,6 +51,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case usage = 2
     case connection = 3
     case commit = 4
+    /// `--check`: the server differs from what the script describes.
+    case differences = 5
 
     public init(_ category: ShellError.Category) {
         switch category {
@@ -71,6 +73,7 @@ extension ExitStatus {
         case .usage: "a usage error"
         case .connection: "a connection, TLS or authentication failure"
         case .commit: "a commit conflict or a partial commit"
+        case .differences: "differences found (--check)"
         }
     }
 }
