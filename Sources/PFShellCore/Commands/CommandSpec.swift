@@ -19,6 +19,8 @@ public enum ValueKind: Sendable, Equatable {
     case profile
     case variable
     case command
+    /// A path of the Admin API (`/oauth/clients/ID`).
+    case apiPath
     /// One of these words.
     case choice([String])
 }
@@ -83,6 +85,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case secretSet, secretGenerate, secretShow, persistentGrants, refreshRolling
     case diff, pending, undo, discard, commit, commitConfirmed, confirm
     case clusterStatus, clusterReplicate
+    case apiGet, apiPost, apiPut, apiDelete
     case letVariable, echo, source, help, quit
 }
 

@@ -27,7 +27,7 @@ public enum CommandTable {
 
     static let oneCredentialSource = "use only one of --password-env, --password-file and --token-env"
 
-    public static let all: [CommandSpec] = connection + clients + fields + staging + other
+    public static let all: [CommandSpec] = connection + clients + fields + staging + rawAPI + other
 
     static let connection: [CommandSpec] = [
         CommandSpec(
@@ -211,6 +211,18 @@ public enum CommandTable {
             group: "Staging", stages: true,
             "stage the return of every client commit N and later ones touched to its state before N"),
     ]
+
+    static let rawAPI: [CommandSpec] = {
+        let data = OptionSpec("--data", value: "@FILE|-", .path, "the JSON body, from a file or standard input (never the command line)")
+        let reveal = OptionSpec("--reveal", "print secret values in the answer")
+        let path = [ArgumentSpec("PATH", .apiPath)]
+        return [
+            CommandSpec(.apiGet, "api get", path, options: [reveal], group: "Raw API", "send GET PATH to the Admin API and print the answer"),
+            CommandSpec(.apiPost, "api post", path, options: [data, reveal], group: "Raw API", "send POST PATH with a JSON body (not undoable)"),
+            CommandSpec(.apiPut, "api put", path, options: [data, reveal], group: "Raw API", "send PUT PATH with a JSON body (not undoable)"),
+            CommandSpec(.apiDelete, "api delete", path, options: [reveal], group: "Raw API", "send DELETE PATH (not undoable)"),
+        ]
+    }()
 
     static let other: [CommandSpec] = [
         CommandSpec(.letVariable, "let", [ArgumentSpec("NAME", .variable), ArgumentSpec("VALUE", .text)], group: "Scripts", "set a variable for ${NAME}"),

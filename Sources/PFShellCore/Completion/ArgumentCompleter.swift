@@ -44,6 +44,7 @@ struct ArgumentCompleter {
     private func values(_ kind: ValueKind, positional: [String], current: String) -> [String] {
         switch kind {
         case .clientID: context.clientIDs
+        case .apiPath: APIPaths.known(clientIDs: context.clientIDs)
         case .field: FieldCatalog.completions(prefix: current, settableOnly: spec.id == .set)
         case .fieldValue: FieldValueCompleter.values(forField: positional.first ?? "")
         case .grantType: GrantCompleter.remaining(after: positional)

@@ -90,6 +90,7 @@ public enum ProgramCompleter {
         case .profile: offer = context.profiles
         case .path: offer = PathCompleter.entries(current, files: context.files)
         case .clientID: offer = context.clientIDs
+        case .apiPath: offer = APIPaths.known(clientIDs: context.clientIDs)
         default: offer = []
         }
         return offer.filter { $0.hasPrefix(current) }.map { Candidate(text: $0, description: nil, complete: !$0.hasSuffix("/")) }

@@ -28,7 +28,11 @@ public enum CommitLog {
 
     /// `created web; changed api (description, grantTypes); deleted old`
     static func summary(_ commit: JSONValue) -> String {
-        clients(commit).map { client in
+        if let api = commit["api"] {
+            let request = "\(api["method"]?.stringValue ?? "") \(api["path"]?.stringValue ?? "")"
+            return "api \(request): \(api["status"]?.intValue ?? 0) (not undoable)"
+        }
+        return clients(commit).map { client in
             switch client.action {
             case .create: return "created \(client.clientId)"
             case .delete: return "deleted \(client.clientId)"

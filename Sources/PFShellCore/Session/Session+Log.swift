@@ -32,6 +32,14 @@ extension Session {
         }
         r.print(CommitLog.header(commit))
         r.output += CommitLog.diff(commit)
+        if let api = commit["api"] {
+            r.print("   " + CommitLog.summary(commit))
+            for (label, key) in [("request", "request"), ("answer", "answer")] {
+                guard let body = api[key] else { continue }
+                r.print("\(label):")
+                r.output += JSONPrinter.print(body, style: .pretty).split(separator: "\n").map { "  " + $0 }
+            }
+        }
     }
 
     /// Stages what returns every client of commit N and later to its state before N; a secret
@@ -39,6 +47,9 @@ extension Session {
     func rollback(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         let commit = try loggedCommit(i)
         let number = Int(commit["number"]?.intValue ?? 0)
+        if commit["api"] != nil {
+            throw i.error("commit \(number) is an 'api' request: rollback cannot undo it (see 'log show \(number)')", at: i.arguments.first)
+        }
         let (staged, keptSecrets) = try stageReturn(toBefore: number, restoringSecrets: i.flag("--restore-secrets"), i)
         r.print("staged the return of \(staged) client(s) to their state before commit \(number); 'diff' shows it, 'commit' writes it")
         if !keptSecrets.isEmpty {
@@ -123,6 +134,7 @@ extension Session {
             "user": commit["user"] ?? .null, "complete": commit["complete"] ?? .null,
         ]
         if let message = commit["message"] { object["message"] = message }
+        if let api = commit["api"] { object["api"] = api }
         object["clients"] = .array(
             CommitLog.clients(commit).map { client in
                 var fields = ClientComparison.differences(ClientJSON.masked(client.base ?? [:]), ClientJSON.masked(client.current))

@@ -74,6 +74,9 @@ public final class Session {
     /// Clients staged by `rollback`: a conflict on one of them does not stop the commit before the others.
     var stagedByRollback: Set<String> = []
 
+    /// `api` has said once in this session that its writes bypass staging and rollback.
+    var warnedAboutRawWrites = false
+
     /// The requests sent again during the command running now; reported with its result.
     var retries: [RetryNote] = []
     /// The server's copy of each client a commit stopped on, for `diff` to show both sides.
@@ -184,6 +187,7 @@ public final class Session {
         case .log: try showLog(i, &r)
         case .logShow: try showLogEntry(i, &r)
         case .rollback: try rollback(i, &r)
+        case .apiGet, .apiPost, .apiPut, .apiDelete: try rawAPI(i, &r)
         case .letVariable: try letVariable(i, &r)
         case .echo: r.print(i.arguments.map(\.text).joined(separator: " "))
         case .source: r.action = .source(path: i.argument(0) ?? "", location: i.arguments.first?.location ?? i.location)

@@ -92,9 +92,15 @@ public protocol ShellServices: AnyObject {
     /// Starts the watchdog process that reverts `pending` at its deadline unless it is confirmed;
     /// it gets the connection's credentials from this process, never from its arguments.
     func startWatchdog(for pending: PendingConfirmation, settings: ConnectionSettings) throws(ShellError)
+    /// All of standard input, for `api put --data -`.
+    func readStandardInput() throws(ShellError) -> String
 }
 
 extension ShellServices {
+    public func readStandardInput() throws(ShellError) -> String {
+        throw ShellError(.usage, "standard input cannot be read here")
+    }
+
     public func startWatchdog(for pending: PendingConfirmation, settings: ConnectionSettings) throws(ShellError) {
         throw ShellError(.command, "this session cannot start a watchdog process")
     }
