@@ -73,7 +73,7 @@ import Testing
     @Test func unknownCommandsAndSubcommands() {
         let shell = SessionHarness(connect: false)
         #expect(shell.fails("comit")?.message == "unknown command 'comit'; did you mean 'commit'?")
-        #expect(shell.fails("client frob")?.message == "'frob' is not a subcommand of 'client'; expected list, show, new, edit, ensure, export, delete, clone, rebase, test")
+        #expect(shell.fails("client frob")?.message == "'frob' is not a subcommand of 'client'; expected list, show, new, edit, ensure, export, diff, promote, delete, clone, rebase, test")
         #expect(shell.fails("client new")?.category == .usage)
         #expect(shell.fails("client new a b")?.message.hasPrefix("unexpected argument 'b'") == true)
         #expect(shell.fails("commit --frobnicate")?.location?.column == 8)

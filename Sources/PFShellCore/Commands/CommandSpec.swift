@@ -77,7 +77,7 @@ public struct OptionSpec: Sendable {
 /// Which handler runs a command.
 public enum CommandID: String, Sendable, CaseIterable {
     case connect, disconnect, status, profileDefine, profileList
-    case clientList, clientShow, clientNew, clientEdit, clientEnsure, clientDelete, clientClone, clientRebase, clientTest, clientExport
+    case clientList, clientShow, clientNew, clientEdit, clientEnsure, clientDelete, clientClone, clientRebase, clientTest, clientExport, clientDiffAgainst, clientPromote
     case presetList, presetShow, thingworxRedirect, thingworxSettings, thingworxResourceSettings
     case tokenManagerList, tokenManagerSet, oidcPolicyList
     case resume, discardInterrupted, log, logShow, rollback

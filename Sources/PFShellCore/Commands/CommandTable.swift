@@ -72,6 +72,18 @@ public enum CommandTable {
                 OptionSpec("--file", value: "PATH", .path, "write to this file instead of printing"),
                 OptionSpec("--json", "the API objects (secrets removed) instead of a script"),
             ], group: "Clients", "write a pfsh script that recreates the clients (secrets from the environment)"),
+        CommandSpec(
+            .clientDiffAgainst, "client diff", [ArgumentSpec("ID", .clientID)],
+            options: [OptionSpec("--against", value: "PROFILE", .profile, "the other server (required)")],
+            group: "Clients", "show how a client here differs from the same client on another profile's server"),
+        CommandSpec(
+            .clientPromote, "client promote", [ArgumentSpec("ID", .clientID)],
+            options: [
+                OptionSpec("--from", value: "PROFILE", .profile, "the server the client comes from (required)"),
+                OptionSpec("--map", value: "OLD=NEW", .text, "in redirect and logout URIs, replace the host[:port] OLD by NEW (comma-separated pairs)"),
+                OptionSpec("--secret-env", value: "VAR", .variable, "the secret here, from this environment variable"),
+                OptionSpec("--secret-file", value: "PATH", .path, "the secret here, from the first line of this file"),
+            ], group: "Clients", stages: true, "stage what makes the client here equal to the other profile's (never its secret)"),
         CommandSpec(.clientDelete, "client delete", [ArgumentSpec("ID", .clientID)], group: "Clients", stages: true, "stage the deletion of a client"),
         CommandSpec(
             .clientClone, "client clone", [ArgumentSpec("SOURCE", .clientID), ArgumentSpec("NEW-ID", .newClientID)],

@@ -156,6 +156,8 @@ public final class Session {
         case .clientRebase: try rebaseClient(i, &r)
         case .clientTest: try testClient(i, &r)
         case .clientExport: try exportClients(i, &r)
+        case .clientDiffAgainst: try diffAgainst(i, &r)
+        case .clientPromote: try promote(i, &r)
         case .presetList: listPresets(&r)
         case .presetShow: try showPreset(i, &r)
         case .thingworxRedirect: try addThingWorxRedirect(i, &r)
@@ -202,6 +204,14 @@ public final class Session {
             throw i.error("not connected; use 'connect URL' or start pfsh with --url or --profile")
         }
         return server
+    }
+
+    /// Runs `body` with requests going to `port` (another profile's server), then back to this one.
+    func reading<T>(from port: any ServerPort, _ body: () throws(ShellError) -> T) throws(ShellError) -> T {
+        let own = server
+        server = port
+        defer { server = own }
+        return try body()
     }
 
     /// The port commands use from now on; the edge learns it too (to cancel, and for runtime calls).

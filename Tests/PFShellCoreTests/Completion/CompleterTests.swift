@@ -69,7 +69,7 @@ import Testing
         Case("persistent-grants ‸", ["never-expire", "server-default", "expire"]),
         Case("persistent-grants expire 30 ‸", ["days", "hours", "minutes"]),
         Case("help cl‸", ["client", "cluster"]),
-        Case("help client ‸", ["list", "show", "new", "edit", "ensure", "export", "delete", "clone", "rebase", "test"]),
+        Case("help client ‸", ["list", "show", "new", "edit", "ensure", "export", "diff", "promote", "delete", "clone", "rebase", "test"]),
         Case("source ‸", ["scripts/", "setup.pfsh", "README.md"]),
         Case("source scripts/‸", ["scripts/lib/", "scripts/thingworx.pfsh", "scripts/notes.txt"]),
         Case("frobnicate ‸", []),
