@@ -11,6 +11,8 @@ final class Launcher {
     var sandbox: Sandbox?
     /// The script's text, read once: checked whole before connecting, then run.
     private var scriptText: String?
+    /// After `run`: how many client writes were applied, and the first error.
+    private(set) var outcome: (applied: Int, firstError: String?) = (0, nil)
 
     init(options: ProgramOptions) {
         self.options = options
@@ -61,6 +63,7 @@ final class Launcher {
             services.finishJournals(keep: session.needsRecovery)
             sandbox?.stop()
         }
+        defer { outcome = (session.appliedCount, runner.firstError) }
         runStartupFile(runner)
         if !checkBeforeRunning(mode, runner) { return runner.status }
         if runner.status == .success { connect(runner, services) }

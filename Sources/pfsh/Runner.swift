@@ -10,6 +10,8 @@ final class Runner {
     let keepGoing: Bool
     /// The first error's exit status; success until something fails.
     private(set) var status: ExitStatus = .success
+    /// The first error reported, for a fan-out's summary.
+    private(set) var firstError: String?
     private var depth = 0
     private var savedCacheRevision: Int?
     var quitRequested = false
@@ -134,6 +136,7 @@ final class Runner {
 
     func report(_ error: ShellError, showLocation: Bool = true) {
         Output.err(Diagnostic.render(error, showLocation: showLocation))
+        if firstError == nil { firstError = (error.command.map { "\($0): " } ?? "") + error.message }
         fail(ExitStatus(error.category))
     }
 
@@ -185,6 +188,7 @@ final class Runner {
             .command, "the script ended with uncommitted changes; add 'commit' or 'discard --all'",
             location: nil, notes: staged.map(ClientDiff.summary))
         Output.err("\(file): " + Diagnostic.render(error, showLocation: false))
+        if firstError == nil { firstError = error.message }
         fail(.failure)
     }
 }

@@ -38,4 +38,8 @@ if options.version {
     exit(0)
 }
 
+if !options.fanOutProfiles.isEmpty {
+    exit(FanOut(options: options).run().rawValue)
+}
+
 exit(Launcher(options: options).run().rawValue)

@@ -114,4 +114,35 @@ import Testing
         let again = try prod.pfsh(["-c", devProfile, "-c", "client promote web --from dev --map dev.example.com:8443=www.example.com"], environment: environment)
         #expect(again.stdout == "client 'web' is already as on dev; nothing staged\n", "\(again.stdout)\(again.stderr)")
     }
+
+    @Test func aFanOutRunsTheScriptOnEachProfileAndEndsWithASummary() throws {
+        let dev = try TestServer()
+        let prod = try TestServer()
+        let closed = try ClosedPort.find()
+        let rc = [
+            "profile define dev --url \(dev.url) --ca-file \(dev.caFile) --password-env DEV_PASSWORD",
+            "profile define prod --url \(prod.url) --ca-file \(prod.caFile) --password-env PROD_PASSWORD",
+            "profile define down --url https://127.0.0.1:\(closed) --ca-file \(prod.caFile) --password-env PROD_PASSWORD",
+        ].joined(separator: "\n")
+        try FileManager.default.createDirectory(atPath: dev.directory.file("config/pfsh"), withIntermediateDirectories: true)
+        try rc.write(toFile: dev.directory.file("config/pfsh/pfshrc"), atomically: true, encoding: .utf8)
+        try "client ensure fanned\ngrants set implicit\ncommit\n".write(toFile: dev.directory.file("fan.pfsh"), atomically: true, encoding: .utf8)
+        let environment = dev.environment.merging(["DEV_PASSWORD": dev.password, "PROD_PASSWORD": prod.password]) { $1 }
+        func fanOut(_ arguments: [String]) throws -> PfshResult {
+            try PfshProcess.run(arguments + [dev.directory.file("fan.pfsh")], environment: environment, directory: dev.directory.path)
+        }
+        let first = try fanOut(["--profile", "dev,prod"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("==> dev\ncreated fanned\ncommitted 1 client(s)\n==> prod\ncreated fanned\n"), "\(first.stdout)")
+        #expect(first.stdout.hasSuffix("\nPROFILE  RESULT\ndev      committed 1 client write(s)\nprod     committed 1 client write(s)\n"), "\(first.stdout)")
+        #expect(try prod.admin(.get, "/oauth/clients/fanned").status == 200)
+
+        let second = try fanOut(["--profile", "dev,down,prod"])
+        #expect(second.status == 3, "the first failure's status")
+        #expect(second.stdout.contains("dev      nothing to do\ndown     failed (exit 3): connect: connection refused"), "\(second.stdout)")
+        #expect(second.stdout.contains("\nprod     nothing to do\n"), "\(second.stdout)")
+        let stopped = try fanOut(["--profile", "down,dev", "--stop-on-failure"])
+        #expect(stopped.status == 3)
+        #expect(stopped.stdout.hasSuffix("dev      not run (--stop-on-failure)\n"), "\(stopped.stdout)")
+    }
 }

@@ -30,6 +30,7 @@ public struct ProgramOptions: Sendable, Equatable {
                 "--check", value: "SCRIPT", .path,
                 "drift check: run SCRIPT with every commit dry; exit 0 when the server already matches it, 5 with the field diff"),
             OptionSpec("--json", "data-printing commands print JSON"),
+            OptionSpec("--stop-on-failure", "with --profile A,B,...: stop at the first server that fails"),
             OptionSpec("--commit", "with a command that stages a change: stage it, show the diff and commit it"),
             OptionSpec("--resume", "finish what an interrupted session left for this server: stage it and commit it"),
             OptionSpec("--discard-interrupted", "forget what an interrupted session left for this server"),
@@ -73,6 +74,20 @@ public struct ProgramOptions: Sendable, Equatable {
     public var resume: Bool { flags.contains("--resume") }
     public var discardInterrupted: Bool { flags.contains("--discard-interrupted") }
     public var noRC: Bool { flags.contains("--no-rc") }
+    public var stopOnFailure: Bool { flags.contains("--stop-on-failure") }
+
+    /// `--profile dev,test,prod`: the profiles a script runs against in turn; empty for one server.
+    public var fanOutProfiles: [String] {
+        guard let profile, profile.contains(",") else { return [] }
+        return profile.split(separator: ",").map(String.init)
+    }
+
+    /// The same options for one server of a fan-out.
+    public func with(profile: String) -> ProgramOptions {
+        var copy = self
+        copy.values["--profile"] = profile
+        return copy
+    }
     public var version: Bool { flags.contains("--version") }
     public var help: Bool { flags.contains("--help") }
 

@@ -153,6 +153,7 @@ extension Session {
         journal?.outcome(client.clientId, .applied, stored: stored)
         commitLogEntries.append(CommitLog.entry(client, before: before, after: client.action == .delete ? nil : stored ?? client.current))
         applied(client, stored)
+        appliedCount += 1
         report.succeed(client, note: note)
         var line = CommitReport.appliedLine(client)
         if let note = report.appliedNotes[client.clientId] { line += " (\(note))" }

@@ -66,6 +66,8 @@ public final class Session {
     /// Whether connecting says that an interrupted session left work (not under `--resume`).
     public var announcesInterrupted = true
 
+    /// How many client writes this session's commits applied.
+    public internal(set) var appliedCount = 0
     /// The number the commit log gave this session's last commit.
     public internal(set) var lastCommitNumber: Int?
     /// A revert of an unconfirmed commit is running: it holds the commit lock itself, goes on past
