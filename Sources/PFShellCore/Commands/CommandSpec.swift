@@ -86,7 +86,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case diff, pending, undo, discard, commit, commitConfirmed, confirm
     case clusterStatus, clusterReplicate
     case apiGet, apiPost, apiPut, apiDelete
-    case letVariable, echo, source, help, quit
+    case letVariable, echo, source, help, quit, recordStart, recordStop
 }
 
 /// One command of the language: its words, its grammar, one line of help. The command table holds

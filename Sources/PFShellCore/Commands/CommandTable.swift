@@ -239,6 +239,10 @@ public enum CommandTable {
     static let other: [CommandSpec] = [
         CommandSpec(.letVariable, "let", [ArgumentSpec("NAME", .variable), ArgumentSpec("VALUE", .text)], group: "Scripts", "set a variable for ${NAME}"),
         CommandSpec(.echo, "echo", [ArgumentSpec("TEXT", .text, optional: true, repeating: true)], group: "Scripts", "print the words, separated by spaces"),
+        CommandSpec(
+            .recordStart, "record start", [ArgumentSpec("FILE", .path)], group: "Scripts",
+            "save the commands that stage what this session commits, as a script (written at each commit)"),
+        CommandSpec(.recordStop, "record stop", group: "Scripts", "write the recording and stop it"),
         CommandSpec(.source, "source", [ArgumentSpec("FILE", .path)], group: "Scripts", "run a script file (relative to the current one)"),
         CommandSpec(.help, "help", [ArgumentSpec("COMMAND", .command, optional: true, repeating: true)], group: "Scripts", "list commands, or explain one"),
         CommandSpec(.quit, "quit", group: "Scripts", "leave pfsh (asks first when changes are staged)"),

@@ -66,6 +66,10 @@ public final class Session {
     /// Whether connecting says that an interrupted session left work (not under `--resume`).
     public var announcesInterrupted = true
 
+    /// `record start FILE`: what this session's lines stage and commit, kept as a script.
+    public internal(set) var recording: SessionRecording?
+    /// The `--env` variables the recording's secret lines name.
+    var recordedSecrets: [String] = []
     /// How many client writes this session's commits applied.
     public internal(set) var appliedCount = 0
     /// The number the commit log gave this session's last commit.
@@ -108,6 +112,7 @@ public final class Session {
             }
             // A commit journals each write as it goes.
             if !Self.commits(invocation.spec) && !record.isEmpty { journalChanges(record) }
+            keepInRecording(invocation, touched: record.touchedIDs)
         } catch {
             let record = changeset.stopRecording()
             var located = error
@@ -120,6 +125,8 @@ public final class Session {
             } else if !Self.commits(invocation.spec) && !record.isEmpty {
                 journalChanges(record)
             }
+            // A commit that applied part of what was staged keeps that part's lines.
+            if Self.commits(invocation.spec) { keepInRecording(invocation, touched: []) }
         }
         for retry in retries { result.warn(invocation.name, retry.text) }
         retries.removeAll()
@@ -193,6 +200,8 @@ public final class Session {
         case .rollback: try rollback(i, &r)
         case .apiGet, .apiPost, .apiPut, .apiDelete: try rawAPI(i, &r)
         case .letVariable: try letVariable(i, &r)
+        case .recordStart: try startRecording(i, &r)
+        case .recordStop: try stopRecording(i, &r)
         case .echo: r.print(i.arguments.map(\.text).joined(separator: " "))
         case .source: r.action = .source(path: i.argument(0) ?? "", location: i.arguments.first?.location ?? i.location)
         case .help: try help(i, &r)
