@@ -18,6 +18,8 @@ public struct EmulatorOptions: Sendable {
     public var user = "administrator"
     public var passwordVariable: String?
     public var tokenVariable: String?
+    /// `--admin-oauth-client ID`, repeatable.
+    public var adminOAuthClients: [String] = []
     public var strict = false
     public var cluster = false
     /// Keep set-like lists in the server's own order (`--reorder-sets`).

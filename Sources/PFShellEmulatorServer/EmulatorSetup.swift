@@ -11,7 +11,7 @@ enum EmulatorSetup {
         let token = try options.tokenVariable.map { variable throws(EmulatorServerError) in
             try environmentValue(variable, purpose: "--token-env")
         }
-        return EmulatorConfiguration(
+        var configuration = EmulatorConfiguration(
             adminUser: options.user,
             adminPassword: password ?? EmulatorOptions.defaultPassword,
             bearerToken: token,
@@ -20,6 +20,8 @@ enum EmulatorSetup {
             scheme: options.http ? "http" : "https",
             reorderSets: options.reorderSets
         )
+        configuration.adminOAuthClients = Set(options.adminOAuthClients)
+        return configuration
     }
 
     /// The test user of the authorization endpoint's login page.

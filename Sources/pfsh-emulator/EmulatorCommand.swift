@@ -88,6 +88,13 @@ struct EmulatorCommand: ParsableCommand {
         help: ArgumentHelp("Also accept 'Authorization: Bearer' with the token in this environment variable.", valueName: "var"))
     var tokenEnv: String?
 
+    @Option(
+        name: .customLong("admin-oauth-client"),
+        help: ArgumentHelp(
+            "Also accept as administrator credentials the access tokens this emulator's runtime issued to this OAuth client (repeatable).",
+            valueName: "id"))
+    var adminOAuthClients: [String] = []
+
     @Flag(help: "Refuse JSON properties that PingFederate 12.1's model does not have.")
     var strict = false
 
@@ -194,6 +201,7 @@ struct EmulatorCommand: ParsableCommand {
         options.user = user
         options.passwordVariable = passwordEnv
         options.tokenVariable = tokenEnv
+        options.adminOAuthClients = adminOAuthClients
         options.strict = strict
         options.cluster = cluster
         options.reorderSets = reorderSets

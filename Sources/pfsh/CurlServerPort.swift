@@ -11,7 +11,10 @@ final class CurlServerPort: ServerPort {
     let apiURL: String
     let trace: TraceWriter?
 
-    init(apiURL: String, options: TransportOptions, trace: TraceWriter?) throws(ShellError) {
+    /// `--oauth-client`: where the bearer token of each request comes from.
+    let bearer: OAuthTokenSource?
+
+    init(apiURL: String, options: TransportOptions, trace: TraceWriter?, bearer: OAuthTokenSource? = nil) throws(ShellError) {
         do {
             transport = try CurlTransport(options: options)
         } catch {
@@ -19,12 +22,32 @@ final class CurlServerPort: ServerPort {
         }
         self.apiURL = apiURL
         self.trace = trace
+        self.bearer = bearer
     }
 
+    /// With an OAuth token, a 401 (the token expired or was revoked early) fetches a new one and
+    /// sends the request once more: a refused request was not carried out.
     func send(_ request: APIRequest) throws(TransportFailure) -> APIResponse {
+        guard let bearer else { return try send(request, token: nil) }
+        let first = try send(request, token: try token(bearer))
+        guard first.status == 401 else { return first }
+        bearer.forget()
+        return try send(request, token: try token(bearer))
+    }
+
+    private func token(_ source: OAuthTokenSource) throws(TransportFailure) -> String {
+        do {
+            return try source.current()
+        } catch {
+            throw TransportFailure(kind: .other, message: error.message)
+        }
+    }
+
+    private func send(_ request: APIRequest, token: String?) throws(TransportFailure) -> APIResponse {
         var headers: [(name: String, value: String)] = [
             ("X-XSRF-Header", "PingFederate"), ("Accept", "application/json"),
         ]
+        if let token { headers.append(("Authorization", "Bearer " + token)) }
         let body = request.body.map { Array(JSONPrinter.print($0).utf8) }
         if body != nil { headers.append(("Content-Type", "application/json")) }
         let url = apiURL + request.target

@@ -100,8 +100,8 @@ enum ShellComplete {
             return PasswordFile.firstLine(of: path).map { .basic(user: settings.user, password: $0) }
         case .tokenEnvironment(let name):
             return environment[name].flatMap { $0.isEmpty ? nil : .bearer(token: $0) }
-        case .prompt:
-            return nil
+        case .prompt, .oauthClient:
+            return nil  // no token request within a Tab's budget: the cache answers
         }
     }
 

@@ -38,11 +38,17 @@ final class TerminalServices: ShellServices {
         if let caFile = settings.caFile, !settings.insecure, let problem = CAFile.problem(caFile) {
             throw ShellError(.connection, command: "connect", problem)
         }
-        let credentials = try credentials(for: settings)
-        let options = TransportOptions(
+        var options = TransportOptions(
             caFile: settings.caFile, insecure: settings.insecure, connectTimeoutMilliseconds: 10_000,
-            timeoutMilliseconds: settings.timeoutSeconds * 1000, credentials: credentials,
+            timeoutMilliseconds: settings.timeoutSeconds * 1000, credentials: .none,
             userAgent: "pfsh/\(PfshVersion.current)")
+        if case .oauthClient(let id, let variable, let url) = settings.credentials, givenCredentials == nil {
+            let secret = try self.variable(variable, for: "--oauth-secret-env")
+            let tokenURL = url ?? (settings.runtimeURL.map { RuntimeEndpoints(base: $0) } ?? RuntimeEndpoints(adminURL: settings.apiURL)).token
+            let source = try OAuthTokenSource(client: id, secret: secret, tokenURL: tokenURL, options: options)
+            return try CurlServerPort(apiURL: settings.apiURL, options: options, trace: trace, bearer: source)
+        }
+        options.credentials = try credentials(for: settings)
         return try CurlServerPort(apiURL: settings.apiURL, options: options, trace: trace)
     }
 
@@ -61,6 +67,8 @@ final class TerminalServices: ShellServices {
             return .basic(user: settings.user, password: try variable(name, for: "--password-env"))
         case .passwordFile(let path):
             return .basic(user: settings.user, password: try firstLine(of: path, command: "connect"))
+        case .oauthClient:
+            throw ShellError(.connection, command: "connect", "no OAuth token")  // connect fetches it
         case .prompt:
             guard interactive, let password = TerminalPrompt.readHidden("password for \(settings.user): ") else {
                 throw ShellError(
@@ -187,9 +195,11 @@ extension TerminalServices {
 
     /// `commit confirmed`: the watchdog gets what this connection uses, through a pipe.
     func startWatchdog(for pending: PendingConfirmation, settings: ConnectionSettings) throws(ShellError) {
-        guard let credentials = port?.transport.options.credentials else { throw ShellError(.command, "not connected") }
+        guard let port else { throw ShellError(.command, "not connected") }
         reapWatchdogs()
-        watchdogs.append(try Watchdog.start(Watchdog.Job(settings: settings, credentials: credentials, stateFolder: stateFolder, pending: pending)))
+        var job = Watchdog.Job(settings: settings, credentials: port.transport.options.credentials, stateFolder: stateFolder, pending: pending)
+        job.oauthSecret = port.bearer?.secret
+        watchdogs.append(try Watchdog.start(job))
     }
 
     /// Collects the exit of each watchdog that ended (confirmed, or done), so none stays a zombie

@@ -16,6 +16,8 @@ enum Watchdog {
         var credentials: Credentials
         var stateFolder: String
         var pending: PendingConfirmation
+        /// `--oauth-client`: the client's secret, to fetch tokens as the session did.
+        var oauthSecret: String?
 
         var json: JSONValue {
             var object: JSONObject = [
@@ -26,6 +28,12 @@ enum Watchdog {
             if let caFile = settings.caFile { object["caFile"] = .string(caFile) }
             if let profile = settings.profile { object["profile"] = .string(profile) }
             if let runtimeURL = settings.runtimeURL { object["runtimeURL"] = .string(runtimeURL) }
+            if case .oauthClient(let id, let variable, let url) = settings.credentials, let oauthSecret {
+                object["oauth"] = [
+                    "client": .string(id), "secretEnvironment": .string(variable), "tokenURL": url.map(JSONValue.string) ?? .null,
+                    "secret": .string(oauthSecret),
+                ]
+            }
             switch credentials {
             case .basic(let user, let password): object["basic"] = ["user": .string(user), "password": .string(password)]
             case .bearer(let token): object["bearer"] = .string(token)
@@ -49,6 +57,10 @@ enum Watchdog {
                 apiURL: api, user: user, caFile: json["caFile"]?.stringValue, insecure: json["insecure"]?.boolValue ?? false,
                 timeoutSeconds: Int(json["timeoutSeconds"]?.intValue ?? 30), profile: json["profile"]?.stringValue)
             settings.runtimeURL = json["runtimeURL"]?.stringValue
+            if let oauth = json["oauth"], let id = oauth["client"]?.stringValue, let variable = oauth["secretEnvironment"]?.stringValue {
+                settings.credentials = .oauthClient(id: id, secretEnvironment: variable, tokenURL: oauth["tokenURL"]?.stringValue)
+                oauthSecret = oauth["secret"]?.stringValue
+            }
             if let basic = json["basic"], let name = basic["user"]?.stringValue, let password = basic["password"]?.stringValue {
                 credentials = .basic(user: name, password: password)
             } else if let token = json["bearer"]?.stringValue {
@@ -119,7 +131,11 @@ enum Watchdog {
         else { return 2 }
         close(STDIN_FILENO)
         let services = TerminalServices(environment: [:], commandsFromStandardInput: true, interactive: false, trace: nil)
-        services.givenCredentials = job.credentials
+        if let secret = job.oauthSecret, case .oauthClient(_, let variable, _) = job.settings.credentials {
+            services.environment[variable] = secret  // in this process's memory only, never exported
+        } else {
+            services.givenCredentials = job.credentials
+        }
         services.givenStateFolder = job.stateFolder
         guard let store = FileJournalStore(stateFolder: job.stateFolder, settings: job.settings, interrupt: services.interrupt) else {
             return 1

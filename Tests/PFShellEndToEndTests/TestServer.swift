@@ -94,11 +94,11 @@ final class TestServer {
         return state["clients"]?.arrayValue?.first { $0["fields"]?["clientId"]?.stringValue == id }
     }
 
-    /// Starts the emulator again, on the same port and with the same arguments (and data file),
+    /// Starts the emulator again, on the same ports and with the same arguments (and data file),
     /// after the first one ended; returns it.
     func restartEmulator() throws -> EmulatorProcess {
         emulator = try EmulatorProcess.start(
-            startArguments + ["--port", port], environment: [Self.passwordVariable: password])
+            startArguments + ["--port", port, "--runtime-port", runtimePort], environment: [Self.passwordVariable: password])
         return emulator
     }
 

@@ -9,6 +9,9 @@ public enum CommandTable {
         OptionSpec("--password-env", value: "VAR", .variable, "read the password from this environment variable"),
         OptionSpec("--password-file", value: "FILE", .path, "read the password from this file"),
         OptionSpec("--token-env", value: "VAR", .variable, "send this environment variable as a bearer token"),
+        OptionSpec("--oauth-client", value: "ID", .text, "get a bearer token from the runtime as this OAuth client (client credentials)"),
+        OptionSpec("--oauth-secret-env", value: "VAR", .variable, "the OAuth client's secret, from this environment variable"),
+        OptionSpec("--oauth-token-url", value: "URL", .url, "the OAuth token endpoint (default: /as/token.oauth2 of the runtime)"),
         OptionSpec("--ca-file", value: "PEM", .path, "trust the certificates in this PEM file"),
         OptionSpec("--insecure", "do not verify the server's certificate (warns on every connect)"),
         OptionSpec("--timeout", value: "SECONDS", .number, "give up on a request after this many seconds (default 30)"),
@@ -17,7 +20,7 @@ public enum CommandTable {
 
     /// Where a password or token comes from: at most one of these, on `connect`, `profile define`
     /// and pfsh's own command line alike.
-    static let credentialOptions = ["--password-env", "--password-file", "--token-env"]
+    static let credentialOptions = ["--password-env", "--password-file", "--token-env", "--oauth-client"]
 
     /// The rule itself: of the options `given` (by name), the second credential source, if there is one.
     static func secondCredentialSource(among given: [String]) -> String? {
@@ -25,7 +28,7 @@ public enum CommandTable {
         return sources.count > 1 ? sources[1] : nil
     }
 
-    static let oneCredentialSource = "use only one of --password-env, --password-file and --token-env"
+    static let oneCredentialSource = "use only one of --password-env, --password-file, --token-env and --oauth-client"
 
     public static let all: [CommandSpec] = connection + clients + fields + staging + rawAPI + other
 

@@ -85,6 +85,7 @@ extension Session {
             throw i.error(CommandTable.oneCredentialSource, at: i.options[second], .usage)
         }
         if let (name, make) = given.first, let value = i.value(name) { settings.credentials = make(value) }
+        try applyOAuthOptions(i, to: &settings)
         if let ca = i.value("--ca-file") { settings.caFile = ca }
         if i.flag("--insecure") { settings.insecure = true }
         if let runtime = i.options["--runtime-url"] {
@@ -99,6 +100,23 @@ extension Session {
             }
             settings.timeoutSeconds = seconds
         }
+    }
+
+    /// `--oauth-client ID --oauth-secret-env VAR [--oauth-token-url URL]`: all or nothing.
+    private func applyOAuthOptions(_ i: Invocation, to settings: inout ConnectionSettings) throws(ShellError) {
+        guard let client = i.value("--oauth-client") else {
+            if let stray = ["--oauth-secret-env", "--oauth-token-url"].first(where: { i.options[$0] != nil }) {
+                throw i.error("\(stray) goes with --oauth-client ID", at: i.options[stray], .usage)
+            }
+            return
+        }
+        guard let variable = i.value("--oauth-secret-env") else {
+            throw i.error("--oauth-client needs --oauth-secret-env VAR (a secret never goes on the command line)", at: i.options["--oauth-client"], .usage)
+        }
+        if let url = i.options["--oauth-token-url"], ConnectionSettings.apiURL(from: url.text) == nil {
+            throw i.error("'\(url.text)' is not an http or https URL", at: url, .usage)
+        }
+        settings.credentials = .oauthClient(id: client, secretEnvironment: variable, tokenURL: i.value("--oauth-token-url"))
     }
 
     func disconnect(_ i: Invocation, _ r: inout CommandResult) {

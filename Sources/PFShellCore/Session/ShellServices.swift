@@ -6,6 +6,9 @@ public struct ConnectionSettings: Sendable, Equatable {
         case passwordEnvironment(String)
         case passwordFile(String)
         case tokenEnvironment(String)
+        /// A client-credentials token from the runtime, as this OAuth client, whose secret is in
+        /// the environment variable; refreshed when it expires.
+        case oauthClient(id: String, secretEnvironment: String, tokenURL: String?)
     }
 
     /// The admin API base, always ending in `/pf-admin-api/v1`.

@@ -4,11 +4,11 @@ extension AdminAPI {
     /// Checks the request's envelope (base path, credentials, XSRF header) and hands it to the
     /// resource it names. Runs under the state lock; a resource changes `state` only once the
     /// request has passed every check.
-    func respond(to request: EmulatorRequest, state: inout WorkingState) -> EmulatorResponse {
+    func respond(to request: EmulatorRequest, state: inout WorkingState, oauthAdmin: Bool = false) -> EmulatorResponse {
         guard request.path == Self.basePath || request.path.hasPrefix(Self.basePath + "/") else {
             return APIResult.response(404, "resource_not_found", "No resource at '\(request.path)'.")
         }
-        guard isAuthorized(request) else { return APIResult.unauthorized() }
+        guard oauthAdmin || isAuthorized(request) else { return APIResult.unauthorized() }
         guard request.header("X-XSRF-Header") != nil else {
             return APIResult.forbidden("The X-XSRF-Header header is required on every Admin API request.")
         }
@@ -55,6 +55,16 @@ extension AdminAPI {
         case (0, _), (1, _), (3, _): return APIResult.methodNotAllowed(method)
         default: return APIResult.notFound(rest.joined(separator: "/"))
         }
+    }
+
+    /// `Authorization: Bearer` with an access token the runtime issued to an `--admin-oauth-client`.
+    func isOAuthAdministrator(_ request: EmulatorRequest) -> Bool {
+        guard !configuration.adminOAuthClients.isEmpty, let header = request.header("Authorization"),
+            header.lowercased().hasPrefix("bearer ")
+        else { return false }
+        let token = String(header.dropFirst(7)).trimmingCharacters(in: " ")
+        guard let client = store.accessTokenClient(token, now: clock()) else { return false }
+        return configuration.adminOAuthClients.contains(client)
     }
 
     private func isAuthorized(_ request: EmulatorRequest) -> Bool {

@@ -48,8 +48,10 @@ public final class AdminAPI: Sendable {
     }
 
     public func handle(_ request: EmulatorRequest) -> EmulatorResponse {
-        store.change { state in
-            respond(to: request, state: &state)
+        // Read before the state lock is taken for the request: the grants sit behind the same lock.
+        let oauthAdmin = isOAuthAdministrator(request)
+        return store.change { state in
+            respond(to: request, state: &state, oauthAdmin: oauthAdmin)
         } failed: { error in
             APIResult.serverError("The change could not be saved: \(error)")
         }

@@ -5,6 +5,9 @@ public struct EmulatorConfiguration: Sendable {
     public var adminPassword: String
     /// When set, `Authorization: Bearer <token>` is accepted too.
     public var bearerToken: String?
+    /// The OAuth clients whose access tokens, issued by this emulator's runtime with the
+    /// client-credentials grant, are accepted as administrator credentials (`--admin-oauth-client`).
+    public var adminOAuthClients: Set<String> = []
     /// Refuse JSON properties that the 12.1 model does not have.
     public var strict: Bool
     /// Behave like the console node of a cluster with engines, instead of a standalone server.

@@ -38,6 +38,16 @@ public final class EmulatorStore: Sendable {
         contents.withLock { $0.state }
     }
 
+    /// The client a live access token was issued to, if it was (unexpired, the client still there).
+    func accessTokenClient(_ token: String, now: Int64) -> String? {
+        contents.withLock { contents in
+            guard let access = contents.grants.accessTokens[token], access.expires > now,
+                contents.state.clients[access.clientId] != nil
+            else { return nil }
+            return access.clientId
+        }
+    }
+
     /// Runs `body` on a working copy of the state. When the body changed nothing persistent (a read,
     /// a refused request) its answer is returned at once. A change is saved with `persist` and only
     /// then kept; `failed(error)` is answered when saving failed.

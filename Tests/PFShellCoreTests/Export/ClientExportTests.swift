@@ -59,3 +59,15 @@ import Testing
         #expect(json == [["clientId": "a", "clientAuth": ["type": "SECRET"]]])
     }
 }
+
+@Suite struct BearerTokenTests {
+    @Test func aTokenIsFetchedAgainThirtySecondsBeforeItExpires() throws {
+        let token = try #require(BearerToken(answer: ["access_token": "t", "expires_in": 7200], now: 1000))
+        #expect(token.expiresAt == 8200)
+        #expect(!token.needsRefresh(now: 8169))
+        #expect(token.needsRefresh(now: 8170))
+        let forever = try #require(BearerToken(answer: ["access_token": "t"], now: 1000))
+        #expect(!forever.needsRefresh(now: Int64.max - 1))
+        #expect(BearerToken(answer: ["error": "invalid_client"], now: 0) == nil)
+    }
+}
