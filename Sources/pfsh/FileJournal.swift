@@ -175,14 +175,6 @@ final class FileJournalStore: JournalStore {
 
     /// The records of a journal; a line cut short by a crash is left out.
     private static func records(of descriptor: Int32) -> [JSONValue] {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += buffer[0..<count]
-        }
-        return bytes.split(separator: UInt8(ascii: "\n")).compactMap { try? JSONParser.parse(Array($0)) }
+        Posix.readAll(descriptor).split(separator: UInt8(ascii: "\n")).compactMap { try? JSONParser.parse(Array($0)) }
     }
 }

@@ -15,56 +15,14 @@ final class SandboxProcess {
     private var stopped = false
 
     init(executable: String, arguments: [String], environment: [String: String]) throws(Sandbox.StartError) {
-        Posix.keepDescriptorsToPfsh()
-        guard let input = Self.makePipe(), let output = Self.makePipe() else {
-            throw Sandbox.StartError(message: "cannot start pfsh-emulator: no pipe")
+        switch ChildProcess.start(executable, arguments, environment: environment, .processGroup) {
+        case .success(let started):
+            pid = started.pid
+            lifeline = started.input
+            output = started.output
+        case .failure(let failure):
+            throw Sandbox.StartError(message: "cannot start pfsh-emulator: \(failure.reason)")
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input.read, 0)
-        posix_spawn_file_actions_adddup2(&actions, output.write, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        Self.startClean(&attributes)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        close(input.read)
-        close(output.write)
-        guard spawned == 0 else {
-            close(input.write)
-            close(output.read)
-            throw Sandbox.StartError(message: "cannot start pfsh-emulator: \(String(cString: strerror(spawned)))")
-        }
-        self.pid = pid
-        self.lifeline = input.write
-        self.output = output.read
-    }
-
-    /// A new process group, no blocked signals, default dispositions for those pfsh handles.
-    private static func startClean(_ attributes: inout posix_spawnattr_t) {
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-    }
-
-    /// A pipe whose ends are closed in every program pfsh starts (the child gets copies by dup2).
-    private static func makePipe() -> (read: Int32, write: Int32)? {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return nil }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        return (ends[0], ends[1])
     }
 
     /// Asks the emulator to shut down (it removes its temporary certificate folder) and waits for it.

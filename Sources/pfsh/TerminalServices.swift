@@ -120,15 +120,7 @@ final class TerminalServices: ShellServices {
         guard !commandsFromStandardInput else {
             throw ShellError(.usage, command: "api", "--data - cannot be used while commands come from standard input")
         }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += buffer[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: Posix.readAll(STDIN_FILENO), as: UTF8.self)
     }
 
     func randomSecret(length: Int) -> String {

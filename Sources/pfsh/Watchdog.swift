@@ -76,50 +76,21 @@ enum Watchdog {
 
     /// Starts the watchdog and waits until it holds its lock (it says `ready`); its process ID.
     static func start(_ job: Job) throws(ShellError) -> pid_t {
-        Posix.keepDescriptorsToPfsh()
-        guard let input = pipeNotInherited(), let output = pipeNotInherited() else {
-            throw ShellError(.command, "no pipe for the watchdog")
+        let started: ChildProcess.Started
+        switch ChildProcess.start(ExecutableLocation.path, ["__watchdog"], environment: ["PATH": "/usr/bin:/bin"], .session) {
+        case .success(let child): started = child
+        case .failure(let failure): throw ShellError(.command, "cannot start the watchdog: \(failure.reason)")
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input.read, 0)
-        posix_spawn_file_actions_adddup2(&actions, output.write, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        // POSIX_SPAWN_SETSID (glibc 2.26): a session of its own, away from pfsh's terminal.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | 0x80))
-        let executable = ExecutableLocation.path
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), strdup("__watchdog"), nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = [strdup("PATH=/usr/bin:/bin"), nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        close(input.read)
-        close(output.write)
-        defer { close(output.read) }
-        guard spawned == 0 else {
-            close(input.write)
-            throw ShellError(.command, "cannot start the watchdog: \(String(cString: strerror(spawned)))")
-        }
-        Posix.write(JSONPrinter.print(job.json) + "\n", to: input.write)
-        close(input.write)
-        var ready = pollfd(fd: output.read, events: Int16(POLLIN), revents: 0)
-        guard poll(&ready, 1, 5000) == 1, Posix.readLine(from: output.read) == "ready" else {
-            kill(pid, SIGKILL)
-            waitpid(pid, nil, 0)
+        defer { close(started.output) }
+        Posix.write(JSONPrinter.print(job.json) + "\n", to: started.input)
+        close(started.input)
+        var ready = pollfd(fd: started.output, events: Int16(POLLIN), revents: 0)
+        guard poll(&ready, 1, 5000) == 1, Posix.readLine(from: started.output) == "ready" else {
+            kill(started.pid, SIGKILL)
+            waitpid(started.pid, nil, 0)
             throw ShellError(.command, "the watchdog did not start")
         }
-        return pid
+        return started.pid
     }
 
     /// The watchdog's life: waits, in one-second steps, until the commit is confirmed (then ends)
@@ -190,10 +161,4 @@ enum Watchdog {
         _ = unsafeBitCast(symbol, to: Prctl.self)(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
     }
 
-    private static func pipeNotInherited() -> (read: Int32, write: Int32)? {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return nil }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        return (ends[0], ends[1])
-    }
 }
