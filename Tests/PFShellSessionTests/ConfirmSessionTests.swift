@@ -77,9 +77,7 @@ import Testing
 
     @Test func aRevertMeetingAConflictLeavesThatClientAndRevertsTheOthers() {
         let shell = awaiting()
-        var web = shell.stored("web") ?? [:]
-        web["name"] = "Renamed elsewhere"
-        shell.admin("PUT", "/oauth/clients/web", .object(web))
+        shell.renameElsewhere("web")
         let result = shell.session.revertIfUnconfirmed(2, because: "not confirmed")
         #expect(result.error?.category == .commit)
         #expect(result.error?.message == "client 'web' changed on the server since it was fetched; stopped before writing it")

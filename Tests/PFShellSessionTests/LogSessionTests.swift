@@ -56,9 +56,7 @@ import Testing
     @Test func aClientSomeoneChangedSinceIsAConflictNotOverwritten() {
         let shell = threeCommits()
         shell.ok("rollback 2")
-        var web = shell.stored("web") ?? [:]
-        web["name"] = "Renamed elsewhere"
-        shell.admin("PUT", "/oauth/clients/web", .object(web))
+        shell.renameElsewhere("web")
         let error = shell.fails("commit")
         #expect(error?.category == .commit)
         #expect(error?.message == "client 'web' changed on the server since it was fetched; stopped before writing it")
@@ -68,9 +66,7 @@ import Testing
     @Test func aConflictDuringARollbackLeavesTheOtherClientsReverted() {
         let shell = threeCommits()
         shell.ok("rollback 2")
-        var web = shell.stored("web") ?? [:]
-        web["name"] = "Renamed elsewhere"
-        shell.admin("PUT", "/oauth/clients/web", .object(web))
+        shell.renameElsewhere("web")
         let error = shell.fails("commit")
         #expect(error?.category == .commit)
         #expect(error?.notes.contains("web: conflict, still staged") == true, "\(String(describing: error?.notes))")

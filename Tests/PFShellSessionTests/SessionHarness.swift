@@ -285,6 +285,13 @@ final class SessionHarness {
     }
 
     /// The client as the emulator stores it.
+    /// Another administrator renames a client behind the session's back.
+    func renameElsewhere(_ id: String, to name: String = "Renamed elsewhere") {
+        var client = stored(id) ?? [:]
+        client["name"] = .string(name)
+        admin("PUT", "/oauth/clients/" + id, .object(client))
+    }
+
     func stored(_ id: String) -> JSONObject? {
         guard case .some(let client) = api.state.clients[id] else { return nil }
         return client.fields

@@ -2,6 +2,7 @@ import PFShellJSON
 
 extension Session {
     func commit(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        commitLogEntries = []  // what this commit applies, even when it applies nothing
         let dry = alwaysDryRun || i.flag("--dry-run")
         // A commit keeps the commit that waits for confirmation, as `confirm` does (not a revert of it).
         if !dry && revertRunning == nil && server != nil { try confirmPending(i, &r, quiet: true) }
@@ -31,7 +32,6 @@ extension Session {
         defer { if locking { journalStore?.unlockAfterCommit() } }
         journal?.commitBegan(clients.map(\.clientId))
         commitCancelled = false
-        commitLogEntries = []
         var report = CommitReport(clients: clients)
         for (index, client) in clients.enumerated() {
             commitProgress?(CommitProgress(done: index, total: clients.count))

@@ -26,7 +26,6 @@ extension Session {
         case .commit, .commitConfirmed, .resume:
             let applied = Set(commitLogEntries.compactMap { $0["clientId"]?.stringValue })
             recording?.committed(applied, line: i.spec.id == .resume ? "commit" : i.line.text)
-            commitLogEntries = []
             try? saveRecording(i)
         default:
             guard i.spec.stages, !touched.isEmpty else { return }
