@@ -12,7 +12,8 @@ extension AdminAPI {
         ]
         let singletons: [String: JSONValue] = [
             "version": ["version": .string(Fixtures.version)],
-            "oauth/authServerSettings": Fixtures.authServerSettings(state),
+            "oauth/authServerSettings": Fixtures.authServerSettings(
+                state, clientSecretRetentionPeriod: configuration.clientSecretRetentionPeriod),
             "oauth/clientSettings": Fixtures.clientSettings(metadata: state.clientMetadata),
             "serverSettings": Fixtures.serverSettings,
         ]

@@ -57,6 +57,12 @@ extension AdminAPI {
         }
     }
 
+    /// Whether the request carries the administrator's credentials, in any of the ways the Admin API
+    /// accepts them; for the emulator's own endpoints beside the API (`/emulator/clock`).
+    public func isAdministrator(_ request: EmulatorRequest) -> Bool {
+        isAuthorized(request) || isOAuthAdministrator(request)
+    }
+
     /// `Authorization: Bearer` with an access token the runtime issued to an `--admin-oauth-client`.
     func isOAuthAdministrator(_ request: EmulatorRequest) -> Bool {
         guard !configuration.adminOAuthClients.isEmpty, let header = request.header("Authorization"),

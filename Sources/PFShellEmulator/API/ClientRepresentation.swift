@@ -2,11 +2,13 @@ import PFShellJSON
 
 /// A stored client as the API returns it: server-set times added, secret material sealed (a fresh
 /// `encryptedSecret` on every read, for the secret and each secondary secret), references carrying
-/// their `location`.
+/// their `location`. Secondary secrets that have expired by `now` are left out.
 struct ClientRepresentation {
     let api: AdminAPI
     let state: EmulatorState
     let request: EmulatorRequest
+    /// The request's time, milliseconds since 1970.
+    let now: Int64
 
     func render(_ client: StoredClient) -> JSONObject {
         var object = client.fields
@@ -15,9 +17,10 @@ struct ClientRepresentation {
         if let changed = client.clientSecretChangedTime {
             object["clientSecretChangedTime"] = .string(Timestamp.format(milliseconds: changed))
         }
-        if var auth = object["clientAuth"]?.objectValue, client.secret != nil || !client.secondarySecrets.isEmpty {
+        let secondaries = client.liveSecondarySecrets(at: now)
+        if var auth = object["clientAuth"]?.objectValue, client.secret != nil || !secondaries.isEmpty {
             auth["encryptedSecret"] = client.secret.map { .string(seal($0)) }
-            auth["secondarySecrets"] = secondarySecrets(client)
+            auth["secondarySecrets"] = render(secondaries)
             object["clientAuth"] = .object(ClientModel.clientAuth.ordered(auth))
         }
         addLocation(to: &object, at: ["defaultAccessTokenManagerRef"], resource: "oauth/accessTokenManagers")
@@ -28,14 +31,14 @@ struct ClientRepresentation {
     func renderSecret(_ client: StoredClient) -> JSONObject {
         var object = JSONObject()
         if let secret = client.secret { object["encryptedSecret"] = .string(seal(secret)) }
-        object["secondarySecrets"] = secondarySecrets(client)
+        object["secondarySecrets"] = render(client.liveSecondarySecrets(at: now))
         return object
     }
 
     /// Each retained secret sealed afresh, with its expiry time; `[]` when there are none.
-    private func secondarySecrets(_ client: StoredClient) -> JSONValue {
+    private func render(_ secondaries: [StoredClient.SecondarySecret]) -> JSONValue {
         .array(
-            client.secondarySecrets.map { entry in
+            secondaries.map { entry in
                 var object: JSONObject = ["encryptedSecret": .string(seal(entry.secret))]
                 if let expiry = entry.expiryTime { object["expiryTime"] = .string(expiry) }
                 return .object(object)

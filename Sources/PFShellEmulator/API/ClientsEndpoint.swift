@@ -8,7 +8,7 @@ struct ClientsEndpoint {
     let context: RequestContext
 
     func representation(_ state: EmulatorState) -> ClientRepresentation {
-        ClientRepresentation(api: api, state: state, request: context.request)
+        ClientRepresentation(api: api, state: state, request: context.request, now: context.now)
     }
 
     // MARK: - Collection
@@ -72,6 +72,8 @@ struct ClientsEndpoint {
         return .json(200, .object(representation(state).render(client)))
     }
 
+    /// A full replace. A new secret turns the one it replaces into a secondary secret for the
+    /// retention period of the client as stored (see ``SecretRetention``).
     func replace(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> EmulatorResponse {
         guard let existing = state.clients[id] else { return APIResult.notFound(id) }
         var parsed = try ClientBody.parse(context.request.body, api: api, state: state.current)
@@ -82,7 +84,9 @@ struct ClientsEndpoint {
         guard issues.isEmpty else { return APIResult.validation(issues) }
         var updated = existing
         updated.fields = storable(parsed.fields)
-        updated.secondarySecrets = parsed.secondarySecrets.resolved(current: existing.secondarySecrets)
+        updated.secondarySecrets = retention(of: updated).secondarySecrets(
+            keeping: parsed.secondarySecrets.resolved(current: existing.secondarySecrets),
+            replacing: existing.secret, with: secret, now: context.now)
         if secret != existing.secret || parsed.secret.isNewPlaintext {
             updated.clientSecretChangedTime = secret == nil ? nil : context.now
         }
@@ -108,7 +112,8 @@ struct ClientsEndpoint {
         return .json(200, .object(representation(state).renderSecret(client)))
     }
 
-    /// A new secret, and the secondary secrets when the body lists them (kept otherwise, a guess).
+    /// A new secret, and the secondary secrets when the body lists them (kept otherwise, a guess),
+    /// the replaced secret added for the client's retention period.
     /// Refused for a client whose authentication type uses no secret: a guess, as clients of type
     /// NONE may still hold one.
     func replaceSecret(_ id: String, _ state: inout WorkingState) throws(APIFailure) -> EmulatorResponse {
@@ -133,8 +138,10 @@ struct ClientsEndpoint {
                 .invalidValue("secret", "The client's authentication type is \(type); it does not use a secret."))
         }
         guard issues.isEmpty, let newSecret else { return APIResult.validation(issues) }
+        client.secondarySecrets = retention(of: client).secondarySecrets(
+            keeping: secondary.resolved(current: client.secondarySecrets),
+            replacing: client.secret, with: newSecret, now: context.now)
         client.secret = newSecret
-        client.secondarySecrets = secondary.resolved(current: client.secondarySecrets)
         client.clientSecretChangedTime = context.now
         client.modificationDate = context.now
         save(client, in: &state)
@@ -142,6 +149,11 @@ struct ClientsEndpoint {
     }
 
     // MARK: - Bookkeeping
+
+    /// How long `client`'s replaced secret stays a secondary secret: its own period or the server's.
+    private func retention(of client: StoredClient) -> SecretRetention {
+        SecretRetention(client: client.fields, serverDefault: api.configuration.clientSecretRetentionPeriod)
+    }
 
     /// The fields as the server keeps them: defaults filled in and, with `--reorder-sets`, the
     /// set-like lists in the server's own order.

@@ -17,10 +17,15 @@ public struct EmulatorConfiguration: Sendable {
     /// Keep set-like lists (`grantTypes`, scopes, response types) in the server's own order instead
     /// of the order sent; see ``SetOrder``. Whether PingFederate does is uncertain.
     public var reorderSets: Bool
+    /// Minutes a replaced client secret stays usable as a secondary secret, for clients that do not
+    /// override it: `/oauth/authServerSettings`' `clientSecretRetentionPeriod` (`--secret-retention`).
+    /// 0, PingFederate's default, keeps none.
+    public var clientSecretRetentionPeriod: Int
 
     public init(
         adminUser: String = "administrator", adminPassword: String = "2FederateM0re", bearerToken: String? = nil,
-        strict: Bool = false, cluster: Bool = false, scheme: String = "https", reorderSets: Bool = false
+        strict: Bool = false, cluster: Bool = false, scheme: String = "https", reorderSets: Bool = false,
+        clientSecretRetentionPeriod: Int = 0
     ) {
         self.adminUser = adminUser
         self.adminPassword = adminPassword
@@ -29,5 +34,6 @@ public struct EmulatorConfiguration: Sendable {
         self.cluster = cluster
         self.scheme = scheme
         self.reorderSets = reorderSets
+        self.clientSecretRetentionPeriod = clientSecretRetentionPeriod
     }
 }

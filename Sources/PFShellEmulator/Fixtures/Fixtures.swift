@@ -4,9 +4,11 @@ import PFShellJSON
 enum Fixtures {
     static let version = "12.1.0.4"
 
-    /// `/oauth/authServerSettings` as served: the fixture with the server's scopes from `state`.
-    static func authServerSettings(_ state: EmulatorState) -> JSONValue {
+    /// `/oauth/authServerSettings` as served: the fixture with the server's scopes from `state` and
+    /// the secret retention the emulator was started with.
+    static func authServerSettings(_ state: EmulatorState, clientSecretRetentionPeriod: Int) -> JSONValue {
         var settings = authServerSettings.objectValue ?? JSONObject()
+        settings["clientSecretRetentionPeriod"] = .int(Int64(clientSecretRetentionPeriod))
         settings["scopes"] = .array(state.scopes.map(JSONValue.object))
         settings["exclusiveScopes"] = .array(state.exclusiveScopes.map(JSONValue.object))
         return .object(settings)

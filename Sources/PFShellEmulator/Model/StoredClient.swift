@@ -14,6 +14,13 @@ public struct StoredClient: Sendable, Equatable {
             self.secret = secret
             self.expiryTime = expiryTime
         }
+
+        /// Whether the secret is no longer accepted at `now` (milliseconds since 1970). One whose
+        /// `expiryTime` is missing or unreadable never expires: nothing says when it should.
+        public func hasExpired(at now: Int64) -> Bool {
+            guard let expiry = expiryTime.flatMap(Timestamp.milliseconds(from:)) else { return false }
+            return expiry <= now
+        }
     }
 
     /// The client's fields, normalised: defaults filled in, read-only fields and secrets removed.
@@ -37,6 +44,16 @@ public struct StoredClient: Sendable, Equatable {
         self.creationDate = creationDate
         self.modificationDate = modificationDate
         self.clientSecretChangedTime = clientSecretChangedTime
+    }
+
+    /// The secondary secrets still accepted at `now`, the only ones the API shows.
+    public func liveSecondarySecrets(at now: Int64) -> [SecondarySecret] {
+        secondarySecrets.filter { !$0.hasExpired(at: now) }
+    }
+
+    /// Every secret a client may authenticate with at `now`: the primary one and the live secondaries.
+    public func acceptedSecrets(at now: Int64) -> [String] {
+        (secret.map { [$0] } ?? []) + liveSecondarySecrets(at: now).map(\.secret)
     }
 
     public var clientId: String { fields["clientId"]?.stringValue ?? "" }

@@ -1,8 +1,10 @@
 /// Who is calling the token, introspection or revocation endpoint (RFC 6749 §2.3): a client with a
 /// secret sends it with HTTP Basic (id and secret form-encoded, RFC 6749 §2.3.1) or as the
 /// `client_id` and `client_secret` parameters, never both; a client whose `clientAuth.type` is
-/// `NONE` sends only its `client_id`. Any failure is PingFederate's 401 `invalid_client`, whatever
-/// the reason, so a caller cannot tell an unknown client from a wrong secret or a disabled client.
+/// `NONE` sends only its `client_id`. A secret client may use its secret or any of its secondary
+/// secrets that has not expired. Any failure is PingFederate's 401 `invalid_client`, whatever the
+/// reason, so a caller cannot tell an unknown client from a wrong (or expired) secret or a disabled
+/// client.
 struct ClientAuthentication {
     let exchange: RuntimeExchange
     let parameters: OAuthParameters
@@ -25,7 +27,8 @@ struct ClientAuthentication {
         let secrets = basic?.secrets ?? formSecret.map { [$0] } ?? []
         switch client.authenticationType {
         case "SECRET":
-            guard let stored = client.stored.secret, secrets.contains(where: { Self.equal($0, stored) }) else {
+            let accepted = client.stored.acceptedSecrets(at: exchange.now)
+            guard secrets.contains(where: { sent in accepted.contains { Self.equal(sent, $0) } }) else {
                 throw .invalidClient
             }
         case "NONE":

@@ -22,9 +22,9 @@ import PFShellJSON
 ///   `--auto-login` skips the login page altogether.
 /// - Codes and tokens are opaque random strings kept in memory only: never written to the `--data`
 ///   file, so a restart forgets them. No `id_token` is issued and there is no JWKS.
-/// - Clients authenticate with a secret (HTTP Basic or `client_id`/`client_secret` parameters) or,
-///   with `clientAuth.type` `NONE`, by `client_id` alone; certificate and JWT client authentication
-///   are refused as `invalid_client`.
+/// - Clients authenticate with a secret, or a secondary secret before its `expiryTime` (HTTP Basic
+///   or `client_id`/`client_secret` parameters) or, with `clientAuth.type` `NONE`, by `client_id`
+///   alone; certificate and JWT client authentication are refused as `invalid_client`.
 /// - Scope groups and dynamic scopes are not emulated: only scopes named exactly are granted.
 ///
 /// Guesses, where no source settles PingFederate's behaviour (each may differ on a real server):
