@@ -3,22 +3,29 @@ import PFShellEmulator
 import PFShellJSON
 
 /// Turns Hummingbird requests into ``EmulatorRequest`` values for the Admin API handler. Paths outside
-/// `/pf-admin-api/` are the server's own: `GET /emulator/stats` and a 404 for anything else.
+/// `/pf-admin-api/` are the server's own: `GET /emulator/stats`, `/emulator/clock` with
+/// `--test-clock` (``ClockEndpoint``), and a 404 for anything else.
 struct AdminHandler: ListenerHandler {
     /// Request bodies larger than this get a 413; PingFederate's own limit is far below it.
     static let maximumBodySize = 16 * 1024 * 1024
 
     let api: AdminAPI
     let stats: ConnectionStats
+    /// The clock `/emulator/clock` moves; nil without `--test-clock`, when that path is a 404.
+    let testClock: EmulatorClock?
 
     func answer(_ request: Request) async throws -> EmulatorResponse {
         let path = request.uri.path
-        guard path.hasPrefix("/pf-admin-api/") else { return ownAnswer(method: request.method.rawValue, path: path) }
+        let clock = path == ClockEndpoint.path ? testClock : nil
+        guard path.hasPrefix("/pf-admin-api/") || clock != nil else {
+            return ownAnswer(method: request.method.rawValue, path: path)
+        }
         guard let apiRequest = try await request.apiRequest(method: request.method.rawValue, bodyLimit: Self.maximumBodySize)
         else {
             return Self.apiResult(
                 413, "request_too_large", "The request body is larger than \(Self.maximumBodySize) bytes.")
         }
+        if let clock { return ClockEndpoint(clock: clock, api: api).answer(apiRequest) }
         return api.handle(apiRequest)
     }
 
@@ -30,7 +37,8 @@ struct AdminHandler: ListenerHandler {
         }
     }
 
-    /// `GET /emulator/stats` counts connections for tests; a fault there would only blur the count.
+    /// `/emulator/stats` counts connections for tests and `/emulator/clock` moves the time; a fault
+    /// there would only blur the count or the test.
     func sparesFaults(_ path: String) -> Bool {
         path.hasPrefix("/emulator/")
     }
@@ -48,7 +56,7 @@ struct AdminHandler: ListenerHandler {
     }
 
     /// An error body shaped like PingFederate's `ApiResult`.
-    private static func apiResult(_ status: Int, _ resultId: String, _ message: String) -> EmulatorResponse {
+    static func apiResult(_ status: Int, _ resultId: String, _ message: String) -> EmulatorResponse {
         .json(status, ["resultId": .string(resultId), "message": .string(message)])
     }
 }

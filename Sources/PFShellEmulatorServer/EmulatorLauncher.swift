@@ -53,7 +53,8 @@ public enum EmulatorLauncher {
 
     private static func prepare(_ options: EmulatorOptions) throws(EmulatorServerError) -> Prepared {
         let configuration = try EmulatorSetup.configuration(options)
-        let (api, runtime) = try EmulatorSetup.handlers(options, configuration: configuration)
+        let clock = EmulatorClock()
+        let (api, runtime) = try EmulatorSetup.handlers(options, configuration: configuration, clock: clock)
         var tls: TLSConfiguration?
         var certificateFiles: CertificateFiles?
         if !options.http {
@@ -67,7 +68,7 @@ public enum EmulatorLauncher {
             ListenerSettings(
                 host: options.host, port: port, tls: tls, log: log, faults: faults, latency: options.latency)
         }
-        let server = EmulatorServer.admin(api, settings(port: options.port))
+        let server = EmulatorServer.admin(api, settings(port: options.port), testClock: options.testClock ? clock : nil)
         let runtimeServer = EmulatorServer.runtime(runtime, settings(port: options.runtimePort))
         let announcement = StartupAnnouncement(
             listeners: ["admin-url", "runtime-url"], caFile: certificateFiles?.certificatePath, faultSeed: faults?.seed)

@@ -24,6 +24,10 @@ public struct EmulatorOptions: Sendable {
     public var cluster = false
     /// Keep set-like lists in the server's own order (`--reorder-sets`).
     public var reorderSets = false
+    /// `--secret-retention`: the server's `clientSecretRetentionPeriod`, in minutes.
+    public var secretRetentionMinutes = 0
+    /// `--test-clock`: answer `/emulator/clock`, which moves the emulator's time forward.
+    public var testClock = false
     public var dataFile: String?
     public var seed: Seed?
     public var log = false

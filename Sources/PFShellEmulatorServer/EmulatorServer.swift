@@ -25,9 +25,11 @@ public struct EmulatorServer: Sendable {
         }
     }
 
-    /// The Admin API listener.
-    public static func admin(_ api: AdminAPI, _ listener: ListenerSettings) -> EmulatorServer {
-        EmulatorServer(listener: listener, handler: AdminHandler(api: api, stats: listener.stats))
+    /// The Admin API listener; with a `testClock`, it also answers `/emulator/clock` (`--test-clock`).
+    public static func admin(_ api: AdminAPI, _ listener: ListenerSettings, testClock: EmulatorClock? = nil)
+        -> EmulatorServer
+    {
+        EmulatorServer(listener: listener, handler: AdminHandler(api: api, stats: listener.stats, testClock: testClock))
     }
 
     /// The runtime listener: the OAuth endpoints of ``RuntimeAPI``.

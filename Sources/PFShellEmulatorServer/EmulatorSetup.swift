@@ -21,6 +21,7 @@ enum EmulatorSetup {
             reorderSets: options.reorderSets
         )
         configuration.adminOAuthClients = Set(options.adminOAuthClients)
+        configuration.clientSecretRetentionPeriod = options.secretRetentionMinutes
         return configuration
     }
 
@@ -44,7 +45,8 @@ enum EmulatorSetup {
     /// Admin API and the runtime OAuth endpoints share one store, so a client created through the one
     /// is served at once by the other. A new state is saved at once when there is a data file, so an
     /// unwritable path fails at start and a restart finds the same seed. Runtime tokens are never saved.
-    static func handlers(_ options: EmulatorOptions, configuration: EmulatorConfiguration)
+    /// Both tell the time by `clock`.
+    static func handlers(_ options: EmulatorOptions, configuration: EmulatorConfiguration, clock: EmulatorClock)
         throws(EmulatorServerError) -> (admin: AdminAPI, runtime: RuntimeAPI)
     {
         let file = options.dataFile.map(StateFile.init(path:))
@@ -52,22 +54,23 @@ enum EmulatorSetup {
         if let stored = try file?.load() {
             state = stored
         } else {
-            state = initialState(options.seed)
+            state = initialState(options.seed, now: clock.now())
             try file?.save(state)
         }
         var persist: EmulatorStore.Persist?
         if let file { persist = { state in try file.save(state) } }
         let store = EmulatorStore(state: state, persist: persist)
-        let admin = AdminAPI(configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes)
+        let now: AdminAPI.Clock = { clock.now() }
+        let admin = AdminAPI(configuration: configuration, store: store, clock: now, random: randomBytes)
         let runtime = RuntimeAPI(
-            configuration: configuration, store: store, clock: currentMilliseconds, random: randomBytes,
+            configuration: configuration, store: store, clock: now, random: randomBytes,
             login: try login(options))
         return (admin, runtime)
     }
 
-    private static func initialState(_ seed: EmulatorOptions.Seed?) -> EmulatorState {
+    private static func initialState(_ seed: EmulatorOptions.Seed?, now: Int64) -> EmulatorState {
         switch seed {
-        case .demo: DemoSeed.state(now: currentMilliseconds(), random: randomBytes)
+        case .demo: DemoSeed.state(now: now, random: randomBytes)
         case nil: EmulatorState(sealingKey: randomBytes(32))
         }
     }

@@ -33,12 +33,25 @@ struct EmulatorCommand: ParsableCommand {
             GET /emulator/stats answers {"connectionsAccepted": N, "connectionsOpen": M}, with no \
             authentication; the count includes the connection asking.
 
+            With --test-clock, POST /emulator/clock with the body {"advanceSeconds": N} (N a whole \
+            number, 0 or more) moves the emulator's time N seconds forward, for both listeners: token \
+            lifetimes, secondary secrets' expiryTime and the times it reports. It answers \
+            {"now": "2026-11-29T18:30:00.000Z", "advancedSeconds": TOTAL}; GET /emulator/clock answers \
+            the same without moving. Both need the administrator's credentials, as the Admin API \
+            takes them (401 without); a bad body is a 400. Without --test-clock both are 404.
+
+            A client whose secret is replaced (PUT of the client with a new secret, or of its \
+            clientAuth/clientSecret) keeps the old one as a secondary secret for its \
+            clientSecretRetentionPeriod when clientSecretRetentionPeriodType is \
+            OVERRIDE_SERVER_DEFAULT, else for --secret-retention; the runtime accepts secondary \
+            secrets until their expiryTime, and reads leave out expired ones.
+
             --faults draws each request's fault in the order requests arrive, on both listeners, \
-            GET /version and the first request of a connection included; only /emulator/stats is \
-            spared. A change is on disk (--data) before its answer is sent, so a reset-after change \
-            survives a kill of the emulator. With --log, a faulted request's line ends with 'fault' \
-            (500, 503, 429), 'reset-before' (status '-': nothing was answered) or 'reset-after' (the \
-            status answered but never sent).
+            GET /version and the first request of a connection included; only /emulator/stats and \
+            /emulator/clock are spared. A change is on disk (--data) before its answer is sent, so a \
+            reset-after change survives a kill of the emulator. With --log, a faulted request's line \
+            ends with 'fault' (500, 503, 429), 'reset-before' (status '-': nothing was answered) or \
+            'reset-after' (the status answered but never sent).
             """
     )
 
@@ -111,6 +124,22 @@ struct EmulatorCommand: ParsableCommand {
             sorted. Whether PingFederate reorders them is not known; this tests a client against both.
             """))
     var reorderSets = false
+
+    @Option(
+        name: .customLong("secret-retention"),
+        help: ArgumentHelp(
+            """
+            The server's clientSecretRetentionPeriod (in /oauth/authServerSettings): minutes a replaced \
+            client secret stays usable as a secondary secret, for clients that do not override it; 0 \
+            keeps none.
+            """,
+            valueName: "minutes"))
+    var secretRetention: Int = 0
+
+    @Flag(
+        name: .customLong("test-clock"),
+        help: "Answer GET and POST /emulator/clock, which moves the emulator's time forward (see below).")
+    var testClock = false
 
     @Option(
         help: ArgumentHelp(
@@ -186,6 +215,9 @@ struct EmulatorCommand: ParsableCommand {
             throw ValidationError("--http serves no certificate: drop --cert, --key and --ca-out")
         }
         guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds") }
+        guard (0...Int(Int32.max)).contains(secretRetention) else {
+            throw ValidationError("--secret-retention must be from 0 to \(Int32.max) minutes")
+        }
         if faultSeed != nil, faults == nil { throw ValidationError("--fault-seed needs --faults") }
     }
 
@@ -205,6 +237,8 @@ struct EmulatorCommand: ParsableCommand {
         options.strict = strict
         options.cluster = cluster
         options.reorderSets = reorderSets
+        options.secretRetentionMinutes = secretRetention
+        options.testClock = testClock
         options.dataFile = data
         options.seed = seed.flatMap { EmulatorOptions.Seed(rawValue: $0.rawValue) }
         options.log = log

@@ -38,6 +38,7 @@ import Testing
         for word in [
             "--port", "--http", "--data", "--seed", "--strict", "--cluster", "--reorder-sets", "--log", "admin-url", "ca-file",
             "--faults", "--fault-seed", "--latency", "reset-before", "reset-after", "Retry-After", "fault-seed N",
+            "--secret-retention", "--test-clock", "/emulator/clock", "advanceSeconds",
         ] {
             #expect(result.stdout.contains(word), "\(word)")
         }
