@@ -25,4 +25,19 @@ enum TerminalPrompt {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// One line typed at the terminal, shown as typed; nil when there is no terminal.
+    static func readLine(_ prompt: String) -> String? {
+        let fd = open("/dev/tty", O_RDWR)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        _ = prompt.withCString { write(fd, $0, strlen($0)) }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(fd, &byte, 1) == 1 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self).filter { $0 != " " && $0 != "\t" }
+    }
 }

@@ -234,4 +234,27 @@ extension TerminalServices {
             throw ShellError(.command, command: "thingworx settings", error.message)
         }
     }
+
+    func writeSecretFile(_ secret: String, to path: String) throws(ShellError) {
+        do {
+            try SecretFile.create(path, secret: secret)
+        } catch {
+            throw ShellError(.command, command: "thingworx rotate", error.message)
+        }
+    }
+
+    func removeFile(_ path: String) throws(ShellError) {
+        do {
+            try SecretFile.remove(path)
+        } catch {
+            throw ShellError(.command, command: "thingworx rotate", error.message)
+        }
+    }
+
+    /// Asked only in an interactive session, at the terminal itself.
+    func confirm(_ question: String) -> Bool {
+        guard interactive, isatty(STDIN_FILENO) == 1 else { return true }
+        guard let answer = TerminalPrompt.readLine(question + " [y/N] ") else { return false }
+        return ["y", "yes"].contains(answer.lowercased())
+    }
 }

@@ -253,3 +253,31 @@ import Testing
         #expect(AtomicFile.baseName("conf/platform-settings.json") == "platform-settings.json")
     }
 }
+
+/// The pending copy of a rotated secret: new, 0600, never over a file or through a link.
+@Suite struct SecretFileTests {
+    @Test func createdNewWithModeSixHundredAndRemoved() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("platform-settings.json.pending-secret")
+        let mask = umask(0)  // a permissive umask must not widen the file
+        defer { umask(mask) }
+        try SecretFile.create(path, secret: "pending-secret-value")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "pending-secret-value\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(throws: SettingsFile.FileError.self) { try SecretFile.create(path, secret: "other") }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "pending-secret-value\n")
+        try SecretFile.remove(path)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try SecretFile.remove(path)  // already gone: no error
+    }
+
+    @Test func aLinkIsNeverFollowed() throws {
+        let directory = try TemporaryDirectory()
+        let target = directory.file("elsewhere")
+        let link = directory.file("link.pending-secret")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(throws: SettingsFile.FileError.self) { try SecretFile.create(link, secret: "x") }
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+}

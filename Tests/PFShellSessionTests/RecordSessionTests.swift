@@ -47,4 +47,17 @@ import Testing
         #expect(shell.services.files["/tmp/partial.pfsh"]?.hasSuffix("client new one\ngrants set implicit\ncommit\n") == true)
         #expect(shell.fails("record start /tmp/other.pfsh")?.message == "already recording into '/tmp/partial.pfsh'; 'record stop' first")
     }
+
+    @Test func aGeneratedRotationIsRecordedWithItsSecretFromTheEnvironment() {
+        let shell = SessionHarness()
+        SecretRotationTests.committedService(shell)
+        shell.ok("record start /tmp/rotation.pfsh")
+        shell.ok("client edit svc")
+        shell.ok("secret rotate --retain 1h")
+        shell.ok("commit")
+        shell.ok("record stop")
+        let script = shell.services.files["/tmp/rotation.pfsh"] ?? ""
+        #expect(script.contains("secret rotate --retain 1h --env SVC_SECRET\ncommit\n"), "\(script)")
+        #expect(!script.contains(shell.session.knownSecret(for: "svc") ?? "none"))
+    }
 }

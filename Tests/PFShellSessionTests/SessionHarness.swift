@@ -26,12 +26,17 @@ final class EmulatorPort: ServerPort {
     var downFrom: Int?
     /// The next read of this client answers 404, as if a write still on its way had not landed.
     var hideOnce: String?
+    /// Changes each request before the server sees it: a server that drops part of what it is sent.
+    var rewriteRequest: ((PFShellCore.APIRequest) -> PFShellCore.APIRequest)?
+    /// Changes each answer before the session sees it: a server of another shape or model.
+    var rewrite: ((PFShellCore.APIRequest, PFShellCore.APIResponse) -> PFShellCore.APIResponse)?
 
     init(api: AdminAPI) {
         self.api = api
     }
 
-    func send(_ request: PFShellCore.APIRequest) throws(TransportFailure) -> PFShellCore.APIResponse {
+    func send(_ sent: PFShellCore.APIRequest) throws(TransportFailure) -> PFShellCore.APIResponse {
+        let request = rewriteRequest?(sent) ?? sent
         let index = requests.count
         requests.append(request)
         if let downFrom, index >= downFrom { throw TransportFailure(kind: .refused, message: "connection refused") }
@@ -48,7 +53,8 @@ final class EmulatorPort: ServerPort {
             _ = handle(request)
             throw TransportFailure(kind: kind, message: "connection reset by peer")
         case nil:
-            return handle(request)
+            let answer = handle(request)
+            return rewrite?(request, answer) ?? answer
         }
     }
 
@@ -184,6 +190,26 @@ final class FakeServices: ShellServices {
 
     func writeSettingsFile(_ text: String, to path: String) throws(ShellError) { files[path] = text }
 
+    /// Secret files as `writeSecretFile` made them, each with the number of Admin API requests
+    /// sent before it was written.
+    private(set) var secretFiles: [(path: String, requestsBefore: Int)] = []
+    /// Questions asked, and the answer every one gets.
+    private(set) var questions: [String] = []
+    var answer = true
+
+    func writeSecretFile(_ secret: String, to path: String) throws(ShellError) {
+        guard files[path] == nil else { throw ShellError(.command, "cannot create '\(path)': file exists") }
+        files[path] = secret + "\n"
+        secretFiles.append((path, port.requests.count))
+    }
+
+    func removeFile(_ path: String) throws(ShellError) { files[path] = nil }
+
+    func confirm(_ question: String) -> Bool {
+        questions.append(question)
+        return answer
+    }
+
     func randomSecret(length: Int) -> String {
         generated += 1
         return String(repeating: "g", count: length - 1) + String(generated % 10)
@@ -200,14 +226,15 @@ final class SessionHarness {
 
     convenience init(
         seed: Bool = false, cluster: Bool = false, reorderSets: Bool = false, connect: Bool = true,
-        login: RuntimeLogin = RuntimeLogin()
+        login: RuntimeLogin = RuntimeLogin(), secretRetentionMinutes: Int = 0
     ) {
         let state =
             seed
             ? DemoSeed.state(now: 1_767_225_600_000, random: { Array(repeating: 5, count: $0) })
             : EmulatorState(sealingKey: Array(repeating: 5, count: 32))
         let counter = Locked<UInt8>(0)
-        let api = Self.strictAPI(state, cluster: cluster, reorderSets: reorderSets, counter: counter)
+        let api = Self.strictAPI(
+            state, cluster: cluster, reorderSets: reorderSets, counter: counter, secretRetentionMinutes: secretRetentionMinutes)
         self.init(api: api, connect: connect)
         services.runtimeAPI = RuntimeAPI(
             store: api.store, clock: { 1_767_225_700_000 },
@@ -218,11 +245,14 @@ final class SessionHarness {
     /// A strict in-process emulator over `state`: each request one second after the one before, and
     /// random bytes counted from `counter`.
     static func strictAPI(
-        _ state: EmulatorState, cluster: Bool = false, reorderSets: Bool = false, counter: Locked<UInt8> = Locked(0)
+        _ state: EmulatorState, cluster: Bool = false, reorderSets: Bool = false, counter: Locked<UInt8> = Locked(0),
+        secretRetentionMinutes: Int = 0
     ) -> AdminAPI {
         let clock = Mutex<Int64>(1_767_225_600_000)
+        let configuration = EmulatorConfiguration(
+            strict: true, cluster: cluster, reorderSets: reorderSets, clientSecretRetentionPeriod: secretRetentionMinutes)
         return AdminAPI(
-            configuration: EmulatorConfiguration(strict: true, cluster: cluster, reorderSets: reorderSets), state: state,
+            configuration: configuration, state: state,
             clock: {
                 clock.withLock { value in
                     value += 1000  // every request one second later

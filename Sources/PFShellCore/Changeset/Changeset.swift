@@ -125,7 +125,8 @@ public struct Changeset: Sendable {
     /// back exactly), otherwise the whole client.
     private static func before(_ before: StagedClient?, _ after: StagedClient?) -> Before {
         guard let before, let after, before.action == after.action, before.newSecret == after.newSecret,
-            before.restoredSecret == after.restoredSecret,
+            before.restoredSecret == after.restoredSecret, before.rotatesSecret == after.rotatesSecret,
+            before.expiresOldSecrets == after.expiresOldSecrets,
             before.stagedAt == after.stagedAt, before.base == after.base,
             after.current.keys.starts(with: before.current.keys)
         else { return .whole(before) }

@@ -15,17 +15,16 @@ extension ClientDiff {
                 change["after"] = difference.after
                 return .object(change)
             })
-        if client.newSecret != nil { object["secret"] = client.action == .create ? "set" : "changed" }
+        if client.newSecret != nil {
+            object["secret"] = client.action == .create ? "set" : client.rotatesSecret ? "rotated" : "changed"
+        }
+        if client.expiresOldSecrets { object["secondarySecrets"] = "removed" }
         return .object(object)
     }
 
     /// `{"clientId", "action", "fields": [...]}`: the `pending` line as data.
     public static func summaryJSON(_ client: StagedClient) -> JSONValue {
-        var fields: [String] = []
-        if client.action == .update {
-            fields = ClientComparison.differences(client.base ?? [:], client.current).map(\.path)
-            if client.newSecret != nil { fields.append("secret") }
-        }
+        let fields = client.action == .update ? client.changedFields : []
         return ["clientId": .string(client.clientId), "action": .string(client.action.rawValue), "fields": .array(fields.map(JSONValue.string))]
     }
 }

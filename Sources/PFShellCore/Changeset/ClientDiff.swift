@@ -28,12 +28,7 @@ public enum ClientDiff {
                 return lines + ["  ! \(difference.path): \(now) on the server now ('client rebase' to take the server's other changes)"]
             }
         }
-        if client.newSecret != nil {
-            body.append(client.action == .create ? "  + clientAuth.secret: (set)" : "  ~ clientAuth.secret: (changed)")
-        } else if client.restoredSecret != nil {
-            body.append("  ~ clientAuth.secret: (restored from before)")
-        }
-        return [header] + body
+        return [header] + body + secretLines(client)
     }
 
     /// One line: `update web: description, redirectUris`.
@@ -42,10 +37,24 @@ public enum ClientDiff {
         case .create: return "create \(client.clientId)"
         case .delete: return "delete \(client.clientId)"
         case .update:
-            var fields = ClientComparison.differences(client.base ?? [:], client.current).map(\.path)
-            if client.newSecret != nil || client.restoredSecret != nil { fields.append("secret") }
-            return "update \(client.clientId): \(fields.joined(separator: ", "))"
+            return "update \(client.clientId): \(client.changedFields.joined(separator: ", "))"
         }
+    }
+
+    /// What happens to the secrets, never their values.
+    private static func secretLines(_ client: StagedClient) -> [String] {
+        var lines: [String] = []
+        if client.newSecret != nil {
+            let change = client.rotatesSecret ? "(rotated: the current secret stays valid as a secondary secret)" : "(changed)"
+            lines.append(client.action == .create ? "  + clientAuth.secret: (set)" : "  ~ clientAuth.secret: \(change)")
+        } else if client.restoredSecret != nil {
+            lines.append("  ~ clientAuth.secret: (restored from before)")
+        }
+        if client.expiresOldSecrets {
+            let count = client.secondarySecretsOnServer.count
+            lines.append("  - clientAuth.secondarySecrets: \(count) secondary secret(s), no longer valid once committed")
+        }
+        return lines
     }
 
     /// The fields both this session and the server changed since the fetch, found once per client:

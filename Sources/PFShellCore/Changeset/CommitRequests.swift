@@ -36,6 +36,7 @@ public enum CommitRequests {
         if let sealed = client.restoredSecret, client.newSecret == nil {
             body = ClientJSON.setting(sealed, at: "clientAuth.encryptedSecret", in: body)
         }
+        if client.expiresOldSecrets { body = ClientJSON.setting([], at: "clientAuth.secondarySecrets", in: body) }
         return body
     }
 

@@ -18,6 +18,11 @@ public struct StagedClient: Sendable, Equatable {
     /// A sealed `encryptedSecret` this server issued earlier, written back by `rollback
     /// --restore-secrets` to bring that secret back.
     public var restoredSecret: JSONValue?
+    /// `secret rotate`: the new secret replaces the current one, which the server keeps for a while
+    /// as a secondary secret (the retention fields are staged in `current`).
+    public var rotatesSecret = false
+    /// `secret expire-old`: the commit sends an empty `clientAuth.secondarySecrets`.
+    public var expiresOldSecrets = false
     /// Where `newSecret` came from, for the journal: an environment variable or a file can be read
     /// again after a crash; nil for one typed, piped or generated.
     public var secretOrigin: SecretSource?
@@ -41,7 +46,8 @@ public struct StagedClient: Sendable, Equatable {
     public var hasChanges: Bool {
         switch action {
         case .create, .delete: true
-        case .update: newSecret != nil || restoredSecret != nil || !Self.same(base ?? [:], current)
+        case .update:
+            newSecret != nil || restoredSecret != nil || expiresOldSecrets || !Self.same(base ?? [:], current)
         }
     }
 
@@ -49,6 +55,22 @@ public struct StagedClient: Sendable, Equatable {
     /// stages every written client with the server's answer as both base and current).
     private static func same(_ base: JSONObject, _ current: JSONObject) -> Bool {
         base == current || ClientComparison.differences(base, current).isEmpty
+    }
+
+    /// The changed fields of an update by path, then `secret` and `secondarySecrets` when those
+    /// change: `pending`, `log` and the commit log name them so.
+    public var changedFields: [String] {
+        var fields = ClientComparison.differences(
+            ClientJSON.masked(base ?? [:]), ClientJSON.masked(current)
+        ).map(\.path)
+        if newSecret != nil || restoredSecret != nil { fields.append("secret") }
+        if expiresOldSecrets { fields.append("secondarySecrets") }
+        return fields
+    }
+
+    /// The secondary secrets the server listed when the client was fetched.
+    public var secondarySecretsOnServer: [JSONValue] {
+        base?["clientAuth"]?["secondarySecrets"]?.arrayValue ?? []
     }
 
     /// The client's secret is known to exist on the server (it came back with an `encryptedSecret`).

@@ -78,11 +78,11 @@ public struct OptionSpec: Sendable {
 public enum CommandID: String, Sendable, CaseIterable {
     case connect, disconnect, status, profileDefine, profileList
     case clientList, clientShow, clientNew, clientEdit, clientEnsure, clientDelete, clientClone, clientRebase, clientTest, clientExport, clientDiffAgainst, clientPromote
-    case presetList, presetShow, thingworxRedirect, thingworxSettings, thingworxResourceSettings
+    case presetList, presetShow, thingworxRedirect, thingworxSettings, thingworxResourceSettings, thingworxRotate
     case tokenManagerList, tokenManagerSet, oidcPolicyList
     case resume, discardInterrupted, log, logShow, rollback
     case set, unset, redirectAdd, redirectRemove, redirectList, grantsSet, grantsAdd, grantsRemove
-    case secretSet, secretGenerate, secretShow, persistentGrants, refreshRolling
+    case secretSet, secretGenerate, secretShow, secretRotate, secretSecondaries, secretExpireOld, persistentGrants, refreshRolling
     case diff, pending, undo, discard, commit, commitConfirmed, confirm
     case clusterStatus, clusterReplicate
     case apiGet, apiPost, apiPut, apiDelete

@@ -2,6 +2,8 @@
 public enum CommandTable {
     static let clientOption = OptionSpec("--client", value: "ID", .clientID, "the client to change (default: the selected one)")
     static let jsonOption = OptionSpec("--json", "print JSON")
+    static let retainOption = OptionSpec(
+        "--retain", value: "DURATION", .text, "keep the current secret valid this long: 90m, 1h, 7d (default: the server's)")
     static let presetOption = OptionSpec(
         "--preset", value: "NAME", .choice(Presets.all.map(\.name)), "apply a preset's settings ('preset list')")
     static let connectionOptions = [
@@ -128,6 +130,17 @@ public enum CommandTable {
                 OptionSpec("--runtime-url", value: "URL", .url, "PingFederate's runtime (default: port 9031 of the admin host)"),
                 OptionSpec("--dry-run", "show the change, write nothing"), clientOption,
             ], group: "Clients", "write the client into ThingWorx's resource server settings"),
+        CommandSpec(
+            .thingworxRotate, "thingworx rotate",
+            options: [
+                OptionSpec("--file", value: "PATH", .path, "platform-settings.json or sso-settings.json that holds the secret"),
+                retainOption, clientOption,
+                OptionSpec("--auth-server-id", value: "ID", .text, "the key under AuthorizationServersSettings (default PingFederate)"),
+                OptionSpec("--runtime-url", value: "URL", .url, "PingFederate's runtime (default: port 9031 of the admin host)"),
+                OptionSpec("--dry-run", "show the change, write nothing"),
+                OptionSpec("--yes", "do not ask before changing anything (never asked off a terminal)"),
+            ], group: "Clients",
+            "new secret for ThingWorx without an outage: rotate, commit, write the settings file, test"),
         CommandSpec(.tokenManagerList, "token-manager list", options: [jsonOption], group: "Clients", "list the access token managers"),
         CommandSpec(.oidcPolicyList, "oidc-policy list", options: [jsonOption], group: "Clients", "list the OpenID Connect policies"),
     ]
@@ -172,6 +185,20 @@ public enum CommandTable {
         CommandSpec(
             .secretShow, "secret show", options: [OptionSpec("--reveal", "print the secret"), clientOption],
             group: "Fields", "print a secret this session knows (needs --reveal)"),
+        CommandSpec(
+            .secretRotate, "secret rotate",
+            options: [
+                retainOption,
+                OptionSpec("--env", value: "VAR", .variable, "the new secret from this environment variable"),
+                OptionSpec("--file", value: "PATH", .path, "the new secret from this file's first line"),
+                OptionSpec("--generate", "a random secret from a CSPRNG (the default)"), clientOption,
+            ], group: "Fields", stages: true, "stage a new secret; the current one stays valid for the retention period"),
+        CommandSpec(
+            .secretSecondaries, "secret secondaries", options: [jsonOption, clientOption],
+            group: "Fields", "list the old secrets the server still accepts, with their expiry (never their values)"),
+        CommandSpec(
+            .secretExpireOld, "secret expire-old", options: [clientOption],
+            group: "Fields", stages: true, "stage the end of every secondary secret (once all consumers have the new one)"),
         CommandSpec(
             .persistentGrants, "persistent-grants",
             [ArgumentSpec("POLICY", .choice(["never-expire", "server-default", "expire"]), repeating: true)],

@@ -11,8 +11,9 @@ public enum CommitLog {
             "before": before.map { JournalCoding.sealedOnly(.object($0)) } ?? .null,
             "after": after.map { JournalCoding.sealedOnly(.object($0)) } ?? .null,
         ]
-        if client.newSecret != nil { entry["secret"] = "changed" }
+        if client.newSecret != nil { entry["secret"] = client.rotatesSecret ? "rotated" : "changed" }
         if client.restoredSecret != nil { entry["secret"] = "restored" }
+        if client.expiresOldSecrets { entry["secondarySecrets"] = "removed" }
         return .object(entry)
     }
 
@@ -37,9 +38,7 @@ public enum CommitLog {
             case .create: return "created \(client.clientId)"
             case .delete: return "deleted \(client.clientId)"
             case .update:
-                var fields = ClientComparison.differences(client.base ?? [:], client.current).map(\.path)
-                if client.newSecret != nil { fields.append("secret") }
-                return "changed \(client.clientId) (\(fields.joined(separator: ", ")))"
+                return "changed \(client.clientId) (\(client.changedFields.joined(separator: ", ")))"
             }
         }.joined(separator: "; ")
     }
@@ -61,6 +60,8 @@ public enum CommitLog {
             var client = StagedClient(
                 clientId: id, action: action, base: before, current: after ?? before ?? [:], stagedAt: nil, order: index)
             if entry["secret"] != nil { client.newSecret = "" }
+            client.rotatesSecret = entry["secret"]?.stringValue == "rotated"
+            client.expiresOldSecrets = entry["secondarySecrets"] != nil
             return client
         }
     }

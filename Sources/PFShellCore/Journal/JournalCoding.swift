@@ -14,6 +14,8 @@ enum JournalCoding {
         }
         if client.newSecret != nil { object["secret"] = origin(client.secretOrigin) }
         if let sealed = client.restoredSecret { object["restoredSecret"] = sealed }
+        if client.rotatesSecret { object["rotates"] = true }
+        if client.expiresOldSecrets { object["expireOld"] = true }
         return .object(object)
     }
 
@@ -42,6 +44,8 @@ enum JournalCoding {
             order: Int(object["order"]?.intValue ?? 0))
         client.secretOrigin = secretSource(object["secret"])
         client.restoredSecret = object["restoredSecret"]
+        client.rotatesSecret = object["rotates"]?.boolValue == true
+        client.expiresOldSecrets = object["expireOld"]?.boolValue == true
         return client
     }
 

@@ -66,6 +66,7 @@ extension Session {
         }
         if report.isComplete { holdsResumedWork = false }
         try finish(report, i, &r)
+        try checkSecondarySecrets(clients.filter { $0.rotatesSecret || $0.expiresOldSecrets }, i, &r)
     }
 
     /// The dry run's requests, streamed a client at a time when the driver takes lines as they come,
@@ -213,6 +214,8 @@ extension Session {
             $0.newSecret = nil
             $0.secretOrigin = nil
             $0.restoredSecret = nil
+            $0.rotatesSecret = false
+            $0.expiresOldSecrets = false
         }
         cache.insert(client.clientId, name: copy["name"]?.stringValue)
     }

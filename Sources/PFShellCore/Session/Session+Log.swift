@@ -137,9 +137,7 @@ extension Session {
         if let api = commit["api"] { object["api"] = api }
         object["clients"] = .array(
             CommitLog.clients(commit).map { client in
-                var fields = ClientComparison.differences(ClientJSON.masked(client.base ?? [:]), ClientJSON.masked(client.current))
-                    .map { JSONValue.string($0.path) }
-                if client.newSecret != nil { fields.append("secret") }
+                let fields = client.changedFields.map(JSONValue.string)
                 return ["clientId": .string(client.clientId), "action": .string(client.action.rawValue), "fields": .array(fields)]
             })
         return .object(object)

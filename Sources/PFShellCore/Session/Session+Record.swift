@@ -36,11 +36,15 @@ extension Session {
     /// The line as typed, or, for a secret that was typed, piped or generated, a `secret set --env`
     /// line naming a variable after the client.
     private func recordedLine(_ i: Invocation) -> String {
-        let typedSecret = i.spec.id == .secretGenerate || (i.spec.id == .secretSet && (i.flag("--prompt") || i.flag("--stdin")))
+        let generatedRotation = i.spec.id == .secretRotate && i.value("--env") == nil && i.value("--file") == nil
+        let typedSecret =
+            i.spec.id == .secretGenerate || generatedRotation
+            || (i.spec.id == .secretSet && (i.flag("--prompt") || i.flag("--stdin")))
         guard typedSecret, let id = i.value("--client") ?? selected else { return i.line.text }
         let variable = ClientExport.secretVariable(["clientId": .string(id)])
         if !recordedSecrets.contains(variable) { recordedSecrets.append(variable) }
-        return "secret set --env \(variable)" + (i.value("--client").map { " --client \(quoted($0))" } ?? "")
+        let command = generatedRotation ? "secret rotate" + (i.value("--retain").map { " --retain \($0)" } ?? "") : "secret set"
+        return "\(command) --env \(variable)" + (i.value("--client").map { " --client \(quoted($0))" } ?? "")
     }
 
     private func saveRecording(_ i: Invocation) throws(ShellError) {

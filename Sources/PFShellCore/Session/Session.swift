@@ -136,7 +136,7 @@ public final class Session {
 
     /// Commands that write staged changes (and journal each write as they go).
     static func commits(_ spec: CommandSpec) -> Bool {
-        spec.id == .commit || spec.id == .commitConfirmed
+        spec.id == .commit || spec.id == .commitConfirmed || spec.id == .thingworxRotate
     }
 
     /// Staging commands and `discard` can be undone; `undo` itself and `commit` cannot.
@@ -172,6 +172,7 @@ public final class Session {
         case .thingworxRedirect: try addThingWorxRedirect(i, &r)
         case .thingworxSettings: try writeThingWorxSettings(i, .authorizationServer(id: i.value("--auth-server-id") ?? "PingFederate"), &r)
         case .thingworxResourceSettings: try writeThingWorxSettings(i, .resourceServer, &r)
+        case .thingworxRotate: try rotateThingWorxSecret(i, &r)
         case .tokenManagerList: try listTokenManagers(i, &r)
         case .oidcPolicyList: try listPolicies(i, &r)
         case .tokenManagerSet: try setTokenManager(i, &r)
@@ -184,6 +185,9 @@ public final class Session {
         case .secretSet: try setSecret(i, &r)
         case .secretGenerate: try generateSecret(i, &r)
         case .secretShow: try showSecret(i, &r)
+        case .secretRotate: try rotateSecret(i, &r)
+        case .secretSecondaries: try listSecondarySecrets(i, &r)
+        case .secretExpireOld: try expireOldSecrets(i, &r)
         case .persistentGrants: try persistentGrants(i, &r)
         case .refreshRolling: try refreshRolling(i, &r)
         case .diff: try diff(i, &r)
