@@ -8,7 +8,7 @@ import Testing
 /// and ThingWorx's side played by authlib: both secrets work during the retention, only the new one
 /// after it (the emulator's clock moved past it), and `secret expire-old` ends the old one at once.
 /// No secret appears in any output, trace, history, journal or log.
-@Suite struct SecretRotationEndToEndTests {
+@Suite(.serialized) struct SecretRotationEndToEndTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/client_credentials.py").path
     static let rotateScript = BuiltProducts.packageRoot.appendingPathComponent("scripts/examples/thingworx-rotate.pfsh").path
@@ -92,6 +92,53 @@ import Testing
         let texts = outputs + kept.map { (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "" }
         for (name, secret) in [("A", secretA), ("B", secretB), ("C", secretC)] {
             #expect(!texts.contains { $0.contains(secret) }, "secret \(name) was written somewhere")
+        }
+    }
+
+    /// pfsh killed with SIGKILL once the rotation's PUT reached the server, before it could write the
+    /// settings file: the new secret survives in the pending copy (0600), both secrets still work,
+    /// and the next `thingworx rotate` finds the server accepts the pending secret and only
+    /// finishes the settings file; `pfsh --resume` then finds the journaled write applied.
+    @Test func killedAfterTheCommitTheNewSecretIsNotLost() throws {
+        // Each request waits 300 ms: the kill lands between the PUT and the read-back after it.
+        let server = try TestServer(["--log", "--latency", "300"])
+        defer { server.stop() }
+        let secretA = "Twx-Secret-A-" + UUID().uuidString
+        try server.admin(.post, "/oauth/clients", Clients.secretClient("thingworx", secret: secretA))
+        let settings = server.directory.file("platform-settings.json")
+        try server.directory.write(
+            #"{"AuthorizationServersSettings": {"PingFederate": {"clientId": "thingworx", "clientSecret": "\#(secretA)"}}}"#
+                + "\n", to: "platform-settings.json")
+        let pending = settings + ".pending-secret"
+        let puts = EmulatorProcess.LineCounter(server.emulator, prefix: "PUT /pf-admin-api/v1/oauth/clients/thingworx ")
+        let rotate = ["--no-rc", "--runtime-url", server.runtimeURL] + server.connectionArguments
+            + ["-c", "thingworx rotate --client thingworx --file \(settings) --retain 1h"]
+        let pfsh = try ProcessRunner.start(
+            PfshProcess.binary, rotate, environment: .exactly(server.environment), directory: server.directory.path)
+        let deadline = Date().addingTimeInterval(30)
+        while puts.count == 0, pfsh.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+        pfsh.kill()
+        try #require(puts.count == 1, "the rotation never reached the server")
+
+        #expect(try Self.settingsSecret(settings) == secretA, "killed before the settings file was written")
+        #expect(try Self.mode(pending) == 0o600)
+        let secretB = try String(contentsOfFile: pending, encoding: .utf8).trimmingCharacters(in: .newlines)
+        #expect(!secretB.isEmpty && secretB != secretA)
+        #expect(try Self.token(server, secret: secretA) == "token")
+        #expect(try Self.token(server, secret: secretB) == "token")
+
+        let finish = try PfshProcess.run(rotate, environment: server.environment, directory: server.directory.path)
+        #expect(finish.status == 0, "\(finish.stderr)")
+        #expect(finish.stdout.contains("holds the secret of an interrupted rotation, and the server accepts it: finishing it"))
+        #expect(try Self.settingsSecret(settings) == secretB)
+        #expect(!FileManager.default.fileExists(atPath: pending))
+        let resumed = try PfshProcess.run(
+            ["--no-rc", "--resume"] + server.connectionArguments, environment: server.environment, directory: server.directory.path)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try JournalFile.all(in: server.directory.file("state")).isEmpty, "a journal was left")
+        #expect(try Self.token(server, secret: secretB) == "token")
+        for text in [finish.stdout, finish.stderr, resumed.stdout, resumed.stderr] {
+            #expect(!text.contains(secretA) && !text.contains(secretB))
         }
     }
 

@@ -174,4 +174,20 @@ import Testing
         #expect(log[1] == "   changed svc (clientSecretRetentionPeriodType, clientSecretRetentionPeriod, secret)", "\(log)")
         #expect(!JSONPrinter.print(.array(shell.services.journal.commitLog())).contains("secret-value"))
     }
+
+    @Test func aResumedRotationIsStillARotation() {
+        let first = SessionHarness()
+        Self.committedService(first)
+        first.services.environment["NEW"] = "new-secret-value-0123456789abcdef"
+        first.ok("secret rotate --retain 1h --env NEW")
+        let second = SessionHarness(api: first.api, connect: false)
+        second.services.environment["NEW"] = "new-secret-value-0123456789abcdef"
+        second.services.journal.left = [first.services.journal.records]
+        second.run("connect https://127.0.0.1:9999 --password-env PW")
+        second.ok("resume")
+        #expect(second.session.changeset["svc"]?.rotatesSecret == true)
+        #expect(second.ok("diff").contains("  ~ clientAuth.secret: (rotated: the current secret stays valid as a secondary secret)"))
+        #expect(second.ok("commit").last?.hasPrefix("client 'svc': the previous secret stays valid until ") == true)
+        #expect(second.api.state.clients["svc"]?.secondarySecrets.map(\.secret) == ["old-secret-value-0123456789abcdef"])
+    }
 }

@@ -65,14 +65,17 @@ extension Session {
         let summary = "resumed \(left.staged.count) staged client(s)" + (left.unknown.isEmpty ? "" : ", \(left.unknown.count) to read back")
         // Before the commit's lines, which stream as each client is written.
         if let streamOutput, !jsonOutput { streamOutput(summary) } else { r.print(summary) }
-        for id in missingSecrets {
-            r.warn(i.name, "client '\(id)': its new secret was typed, piped or generated and never written down; give it again with 'secret set \(id) ...' before committing")
+        let commits = left.commitInterrupted || !left.unknown.isEmpty || i.flag("--commit")
+        // A write the server already applied needs its secret no more.
+        let needed = commits ? missingSecrets.filter { !writeFoundApplied($0, i) } : missingSecrets
+        for id in needed {
+            r.warn(i.name, "client '\(id)': its new secret was typed, piped or generated and never written down (or its file is gone); give it again with 'secret set \(id) ...' before committing")
         }
-        guard left.commitInterrupted || !left.unknown.isEmpty || i.flag("--commit") else {
+        guard commits else {
             holdsResumedWork = true
             return
         }
-        guard missingSecrets.isEmpty else {
+        guard needed.isEmpty else {
             throw i.error("the interrupted commit needs the secrets above before it can finish; nothing was sent")
         }
         try commit(i, &r)
@@ -101,10 +104,21 @@ extension Session {
                     missing.append(client.clientId)
                 }
             }
+            changeset.update(client.clientId) { staged in
+                staged.restoredSecret = client.restoredSecret
+                staged.rotatesSecret = client.rotatesSecret && staged.newSecret != nil
+                staged.expiresOldSecrets = client.expiresOldSecrets
+            }
             journal?.client(client.clientId, changeset[client.clientId])
         }
         unknownOutcomes.formUnion(left.unknown.filter { changeset[$0] != nil })
         return missing
+    }
+
+    /// Whether the server shows the write of `id`, whose outcome was unknown, as applied.
+    private func writeFoundApplied(_ id: String, _ i: Invocation) -> Bool {
+        guard unknownOutcomes.contains(id), let client = changeset[id], case .applied? = learn(client, i) else { return false }
+        return true
     }
 
     /// `discard-interrupted`: forgets what interrupted sessions left; nothing is sent.
