@@ -70,6 +70,31 @@ struct CommitTerminalTests {
         #expect(try shell.currentLine().hasSuffix("[countdown1]>"), "\(confirmed)")
     }
 
+    /// At the terminal `thingworx rotate` shows the change, then asks; "n" changes nothing, "y" rotates.
+    @Test func thingworxRotateAsksAfterShowingTheChange() throws {
+        let shell = try TmuxSession(emulator: emulator)
+        _ = try shell.wait { $0.contains("pfsh administrator@") }
+        try shell.directory.write(
+            "client new asked --preset thingworx\nthingworx redirect twx.example.com\ncommit\n", to: "asked.pfsh")
+        try shell.type("source \(shell.directory.file("asked.pfsh"))", "Enter")
+        _ = try shell.wait(timeout: 30) { $0.contains("committed 1 client(s)") }
+        let settings = shell.directory.file("platform-settings.json")
+        try shell.type("thingworx rotate --file \(settings) --retain 1h", "Enter")
+        let asked = try shell.wait(timeout: 30) { $0.contains("and write \(settings)? [y/N]") }
+        let diff = try #require(asked.range(of: "~ clientAuth.secret: (rotated"), "\(asked)")
+        let question = try #require(asked.range(of: "? [y/N]"))
+        #expect(diff.lowerBound < question.lowerBound)
+        try shell.type("n", "Enter")
+        let declined = try shell.wait { $0.contains("nothing changed") }
+        #expect(!FileManager.default.fileExists(atPath: settings), "\(declined)")
+        try shell.type("thingworx rotate --file \(settings) --retain 1h", "Enter")
+        _ = try shell.wait(timeout: 30) { $0.components(separatedBy: "? [y/N]").count == 3 }
+        try shell.type("y", "Enter")
+        let done = try shell.wait(timeout: 30) { $0.contains("then, once every node uses the new secret") }
+        #expect(done.contains("wrote \(settings) with the new secret (new file, mode 0600)"), "\(done)")
+        #expect(FileManager.default.fileExists(atPath: settings))
+    }
+
     /// A session with `count` new clients staged from a sourced script.
     func staged(_ count: Int, prefix: String) throws -> TmuxSession {
         let shell = try TmuxSession(emulator: emulator)
