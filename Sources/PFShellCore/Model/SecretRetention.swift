@@ -86,7 +86,8 @@ extension UTCTime {
     }
 
     /// Seconds since 1970 of an RFC 3339 date-time (`2026-11-29T18:30:00.123Z`, `…+01:00`);
-    /// fractions are dropped. Nil when the text is not one.
+    /// fractions are dropped. Nil when the text is not one. pfsh's own reader, not the emulator's:
+    /// the emulator stands in for the server, and code shared with it would let one bug pass both sides.
     public static func seconds(rfc3339 text: String) -> Int64? {
         let chars = Array(text.utf8)
         guard chars.count >= 20, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
