@@ -97,6 +97,9 @@ extension UTCTime {
             let hour = number(chars, 11, 2), let minute = number(chars, 14, 2), let second = number(chars, 17, 2),
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let monthDays: Int64 = month == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
+        guard day <= monthDays else { return nil }
         var index = 19
         if index < chars.count, chars[index] == UInt8(ascii: ".") {
             index += 1
