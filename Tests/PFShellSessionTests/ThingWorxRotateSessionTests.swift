@@ -137,4 +137,25 @@ import Testing
         #expect(Self.fileSecret(shell) == old)
         #expect(shell.session.stagedCount == 0)
     }
+
+    @Test func aRefusedNewSecretIsReportedAndBothStayValid() throws {
+        let shell = SessionHarness()
+        let old = Self.thingWorx(shell)
+        // A token endpoint that refuses every client-credentials request from now on.
+        shell.services.runtimeOverride = { request in
+            guard request.url.hasSuffix("/as/token.oauth2") else { return nil }
+            return RuntimeResponse(
+                status: 401, location: nil, contentType: "application/json",
+                body: #"{"error":"invalid_client","error_description":"refused for the test"}"#)
+        }
+        let result = shell.run("thingworx rotate --file \(Self.file) --retain 1h")
+        let error = try #require(result.error)
+        #expect(error.message.hasPrefix("the token endpoint refused the new secret of 'thingworx'; the previous secret stays valid until "))
+        #expect(error.message.hasSuffix(", so ThingWorx keeps working until then"))
+        #expect(result.output.contains { $0.hasPrefix("test: failed: ") })
+        let new = try #require(shell.api.state.clients["thingworx"]?.secret)
+        #expect(Self.fileSecret(shell) == new && new != old)
+        #expect(shell.api.state.clients["thingworx"]?.secondarySecrets.map(\.secret) == [old])
+        #expect(shell.services.files[Self.pending] == nil)
+    }
 }
