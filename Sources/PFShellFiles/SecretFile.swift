@@ -7,11 +7,11 @@ import Darwin
 /// A file of its own for one secret (the pending copy of a rotation): created new, never over an
 /// existing file or through a link, readable by its owner only, on disk before it is used.
 public enum SecretFile {
-    /// Creates `path` holding `secret` and a newline, mode 0600, and flushes it and its folder.
-    public static func create(_ path: String, secret: String) throws(SettingsFile.FileError) {
+    /// Creates `path` holding `text`, mode 0600, and flushes it and its folder.
+    public static func create(_ path: String, text: String) throws(SettingsFile.FileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure("cannot create", path, errno) }
-        let bytes = Array((secret + "\n").utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }

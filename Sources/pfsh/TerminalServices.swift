@@ -235,9 +235,9 @@ extension TerminalServices {
         }
     }
 
-    func writeSecretFile(_ secret: String, to path: String) throws(ShellError) {
+    func writeSecretFile(_ text: String, to path: String) throws(ShellError) {
         do {
-            try SecretFile.create(path, secret: secret)
+            try SecretFile.create(path, text: text)
         } catch {
             throw ShellError(.command, command: "thingworx rotate", error.message)
         }

@@ -85,6 +85,18 @@ import Testing
         #expect(harness.api.state.clients["svc"]?.secondarySecrets == [])
     }
 
+    @Test func aSecondarySecretMadePrimaryAgainLeavesTheList() throws {
+        let harness = EmulatorHarness()
+        harness.create(Self.overriding(30))
+        let second = Self.withAuth(Self.overriding(30), ["type": "SECRET", "secret": "second-secret"])
+        #expect(harness.send("PUT", "/oauth/clients/svc", body: second).status == 200)
+        #expect(harness.api.state.clients["svc"]?.secondarySecrets.map(\.secret) == ["first-secret"])
+        // Back to the first secret (a rollback): it is the primary now, and the second one is kept.
+        #expect(harness.send("PUT", "/oauth/clients/svc", body: Self.overriding(30)).status == 200)
+        #expect(harness.api.state.clients["svc"]?.secret == "first-secret")
+        #expect(harness.api.state.clients["svc"]?.secondarySecrets.map(\.secret) == ["second-secret"])
+    }
+
     @Test func aPutThatEchoesTheListEndsWithThemAndTheMovedSecret() throws {
         let listed: JSONValue = [["secret": "previous-secret", "expiryTime": "2030-06-30T12:00:00.000Z"]]
         let harness = EmulatorHarness()

@@ -96,9 +96,10 @@ import Testing
     }
 
     /// pfsh killed with SIGKILL once the rotation's PUT reached the server, before it could write the
-    /// settings file: the new secret survives in the pending copy (0600), both secrets still work,
-    /// and the next `thingworx rotate` finds the server accepts the pending secret and only
-    /// finishes the settings file; `pfsh --resume` then finds the journaled write applied.
+    /// settings file: the new secret survives in the pending copy (0600) and both secrets work. The
+    /// next `thingworx rotate` waits for the interrupted commit; `pfsh --resume` settles it (the
+    /// write found applied, its secret read from the pending copy); then `thingworx rotate` finds
+    /// the server accepts the pending secret and only writes the settings file.
     @Test func killedAfterTheCommitTheNewSecretIsNotLost() throws {
         // Each request waits 300 ms: the kill lands between the PUT and the read-back after it.
         let server = try TestServer(["--log", "--latency", "300"])
@@ -116,26 +117,30 @@ import Testing
         let pfsh = try ProcessRunner.start(
             PfshProcess.binary, rotate, environment: .exactly(server.environment), directory: server.directory.path)
         let deadline = Date().addingTimeInterval(30)
-        while puts.count == 0, pfsh.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+        // Two PUTs: the retention, then the new secret.
+        while puts.count < 2, pfsh.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
         pfsh.kill()
-        try #require(puts.count == 1, "the rotation never reached the server")
+        try #require(puts.count == 2, "the rotation never reached the server")
 
         #expect(try Self.settingsSecret(settings) == secretA, "killed before the settings file was written")
         #expect(try Self.mode(pending) == 0o600)
-        let secretB = try String(contentsOfFile: pending, encoding: .utf8).trimmingCharacters(in: .newlines)
+        let secretB = String(try String(contentsOfFile: pending, encoding: .utf8).split(separator: "\n").first ?? "")
         #expect(!secretB.isEmpty && secretB != secretA)
         #expect(try Self.token(server, secret: secretA) == "token")
         #expect(try Self.token(server, secret: secretB) == "token")
 
+        // The interrupted commit first (its secret read from the pending copy), then the settings file.
+        let early = try PfshProcess.run(rotate, environment: server.environment, directory: server.directory.path)
+        #expect(early.status == 1 && early.stderr.contains("an interrupted commit waits on this server"), "\(early.stderr)")
+        let resumed = try PfshProcess.run(
+            ["--no-rc", "--resume"] + server.connectionArguments, environment: server.environment, directory: server.directory.path)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try JournalFile.all(in: server.directory.file("state")).isEmpty, "a journal was left")
         let finish = try PfshProcess.run(rotate, environment: server.environment, directory: server.directory.path)
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect(finish.stdout.contains("holds the secret of an interrupted rotation, and the server accepts it: finishing it"))
         #expect(try Self.settingsSecret(settings) == secretB)
         #expect(!FileManager.default.fileExists(atPath: pending))
-        let resumed = try PfshProcess.run(
-            ["--no-rc", "--resume"] + server.connectionArguments, environment: server.environment, directory: server.directory.path)
-        #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(try JournalFile.all(in: server.directory.file("state")).isEmpty, "a journal was left")
         #expect(try Self.token(server, secret: secretB) == "token")
         for text in [finish.stdout, finish.stderr, resumed.stdout, resumed.stderr] {
             #expect(!text.contains(secretA) && !text.contains(secretB))

@@ -261,11 +261,11 @@ import Testing
         let path = directory.file("platform-settings.json.pending-secret")
         let mask = umask(0)  // a permissive umask must not widen the file
         defer { umask(mask) }
-        try SecretFile.create(path, secret: "pending-secret-value")
+        try SecretFile.create(path, text: "pending-secret-value\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "pending-secret-value\n")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(throws: SettingsFile.FileError.self) { try SecretFile.create(path, secret: "other") }
+        #expect(throws: SettingsFile.FileError.self) { try SecretFile.create(path, text: "other\n") }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "pending-secret-value\n")
         try SecretFile.remove(path)
         #expect(!FileManager.default.fileExists(atPath: path))
@@ -277,7 +277,7 @@ import Testing
         let target = directory.file("elsewhere")
         let link = directory.file("link.pending-secret")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        #expect(throws: SettingsFile.FileError.self) { try SecretFile.create(link, secret: "x") }
+        #expect(throws: SettingsFile.FileError.self) { try SecretFile.create(link, text: "x\n") }
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 }

@@ -78,6 +78,22 @@ import Testing
         #expect(shell.stored("demo-portal") == nil)
     }
 
+    /// A PUT whose answer was lost is resent; a resend that cannot even connect does not make the
+    /// first one "not sent": the client read back decides, and when that fails too it is unknown.
+    @Test func aResendRefusedAfterALostAnswerLeavesTheOutcomeUnknown() {
+        let shell = SessionHarness(seed: true)
+        shell.ok("client edit demo-batch")
+        shell.ok("set description changed")
+        let start = shell.port.requests.count
+        // The conflict read, then the PUT (applied, answer lost); from then on the server is down.
+        shell.port.faults[start + 1] = .after(.connectionLost)
+        shell.port.downFrom = start + 2
+        let error = shell.fails("commit")
+        #expect(shell.stored("demo-batch")?["description"] == "changed")
+        #expect(shell.session.unknownOutcomes == ["demo-batch"])
+        #expect(error?.notes.contains { $0.hasPrefix("demo-batch: outcome unknown") } == true, "\(String(describing: error))")
+    }
+
     @Test func retriesStopAfterFiveAndTheClientStaysStaged() {
         let shell = stagedWeb()
         let start = shell.port.requests.count

@@ -104,7 +104,6 @@ import Testing
         #expect(error?.message.contains("nothing was staged") == true)
         #expect(shell.session.stagedCount == 0)
         #expect(shell.port.writes.count == writes)
-        #expect(shell.port.requests.last?.path == "/oauth/authServerSettings")
     }
 
     @Test func expireOldEndsTheSecondarySecretsAndReadsBack() throws {

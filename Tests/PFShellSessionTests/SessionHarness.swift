@@ -197,9 +197,12 @@ final class FakeServices: ShellServices {
     private(set) var questions: [String] = []
     var answer = true
 
-    func writeSecretFile(_ secret: String, to path: String) throws(ShellError) {
-        guard files[path] == nil else { throw ShellError(.command, "cannot create '\(path)': file exists") }
-        files[path] = secret + "\n"
+    /// Fails for a path in `unwritable`.
+    var unwritable: Set<String> = []
+
+    func writeSecretFile(_ text: String, to path: String) throws(ShellError) {
+        guard files[path] == nil, !unwritable.contains(path) else { throw ShellError(.command, "cannot create '\(path)'") }
+        files[path] = text
         secretFiles.append((path, port.requests.count))
     }
 

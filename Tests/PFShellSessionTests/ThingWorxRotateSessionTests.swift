@@ -41,7 +41,9 @@ import Testing
         #expect(output.contains("  ~ clientAuth.secret: (rotated: the current secret stays valid as a secondary secret)"))
         #expect(output.contains("~ AuthorizationServersSettings.PingFederate.clientSecret: (changed)"))
         #expect(output.contains("wrote \(Self.file) with the new secret (the previous version, old secret included, in \(Self.file).bak)"))
-        #expect(output.contains("test: the new secret works"))
+        #expect(output.contains("test: the new secret works (token: Bearer, expires in 7200 s)"))
+        // The retention first, then the secret: two writes, each committed on its own.
+        #expect(output.filter { $0 == "committed 1 client(s)" }.count == 2)
         #expect(output.contains { $0.hasPrefix("client 'thingworx': the previous secret stays valid until ") })
         #expect(output.contains { $0.hasPrefix("next: restart ThingWorx") })
         #expect(output.last == "then, once every node uses the new secret: secret expire-old --client thingworx and commit")
@@ -110,29 +112,123 @@ import Testing
         #expect(!output.joined().contains("committed-before-the-crash"))
     }
 
-    @Test func aPendingSecretTheServerRefusesIsDroppedAndARotationStarts() throws {
+    @Test func aPendingCopyFromARotationThatNeverLandedIsRemovedAndANewOneStarts() throws {
         let shell = SessionHarness()
         let old = Self.thingWorx(shell)
-        shell.services.files[Self.pending] = "never-reached-the-server-0123456789\n"
+        let changed = try #require(shell.api.state.clients["thingworx"]?.clientSecretChangedTime)
+        let stamp = Timestamp.format(milliseconds: changed)
+        shell.services.files[Self.pending] = "never-reached-the-server-0123456789\nclient thingworx\nsecret-changed-before \(stamp)\n"
+        let dry = shell.ok("thingworx rotate --file \(Self.file) --retain 1h --dry-run")
+        #expect(dry.first?.contains("a run without --dry-run removes it") == true)
+        #expect(shell.services.files[Self.pending] != nil)
         let output = shell.ok("thingworx rotate --file \(Self.file) --retain 1h")
-        #expect(output.first?.contains("that rotation never reached the server; starting a new one") == true)
+        #expect(output.first?.contains("was left by a rotation that never reached the server") == true)
         let new = try #require(shell.api.state.clients["thingworx"]?.secret)
         #expect(new != old && new != "never-reached-the-server-0123456789")
         #expect(Self.fileSecret(shell) == new)
         #expect(shell.services.files[Self.pending] == nil)
     }
 
+    @Test func aPendingCopyTheServerRefusesIsKept() {
+        let shell = SessionHarness()
+        let old = Self.thingWorx(shell)
+        let left = "refused-by-the-server-0123456789\nclient thingworx\nsecret-changed-before 2020-01-01T00:00:00.000Z\n"
+        shell.services.files[Self.pending] = left
+        let error = shell.fails("thingworx rotate --file \(Self.file) --retain 1h")
+        #expect(error?.message.hasSuffix("and the token endpoint refuses it") == true)
+        #expect(shell.services.files[Self.pending] == left)
+        #expect(Self.fileSecret(shell) == old && shell.api.state.clients["thingworx"]?.secret == old)
+    }
+
+    @Test func anotherClientsPendingCopyIsNeverTouched() {
+        let shell = SessionHarness()
+        Self.thingWorx(shell)
+        shell.ok("client new other --preset thingworx")
+        shell.ok("thingworx redirect other.example.com")
+        shell.ok("commit")
+        let left = "committed-for-thingworx-0123456789\nclient thingworx\n"
+        shell.services.files[Self.pending] = left
+        let error = shell.fails("thingworx rotate --file \(Self.file) --retain 1h --client other")
+        #expect(error?.message == "'\(Self.pending)' holds the new secret of client 'thingworx' from an interrupted rotation")
+        #expect(shell.services.files[Self.pending] == left)
+    }
+
+    @Test func aPendingCopyWaitsForAnInterruptedCommit() {
+        let shell = SessionHarness()
+        Self.thingWorx(shell)
+        shell.services.files[Self.pending] = "from-an-interrupted-commit-0123456789\nclient thingworx\n"
+        let crashed = SessionHarness(api: shell.api)
+        crashed.ok("client new leftover")
+        crashed.ok("grants set implicit")
+        shell.services.journal.left = [crashed.services.journal.records]
+        let error = shell.fails("thingworx rotate --file \(Self.file) --retain 1h")
+        #expect(error?.message.hasSuffix("and an interrupted commit waits on this server") == true)
+        #expect(shell.services.files[Self.pending] != nil)
+    }
+
+    @Test func onlyTheSecretOfTheFilesBlockChanges() throws {
+        let shell = SessionHarness()
+        Self.thingWorx(shell)
+        let custom = """
+            {
+              "AuthorizationServersSettings": {
+                "PingFederate": {
+                  "clientId": "thingworx",
+                  "clientSecret": "whatever-the-file-held",
+                  "authorizeUri": "https://sso.example.com/as/authorization.oauth2",
+                  "tokenUri": "https://127.0.0.1:9031/as/token.oauth2",
+                  "scopes": "openid"
+                }
+              }
+            }
+
+            """
+        shell.services.files[Self.file] = custom
+        let output = shell.ok("thingworx rotate --file \(Self.file) --retain 1h")
+        #expect(output.contains("~ AuthorizationServersSettings.PingFederate.clientSecret: (changed)"))
+        #expect(!output.contains { $0.contains("authorizeUri") })
+        let new = try #require(shell.api.state.clients["thingworx"]?.secret)
+        #expect(shell.services.files[Self.file] == custom.replacingOccurrences(of: "whatever-the-file-held", with: new))
+        // A block for another client is not this client's to change.
+        shell.services.files["/twx/other.json"] = custom.replacingOccurrences(of: "\"thingworx\"", with: "\"someone-else\"")
+        let error = shell.fails("thingworx rotate --file /twx/other.json --retain 1h")
+        #expect(error?.message.contains("AuthorizationServersSettings.PingFederate is for client 'someone-else', not 'thingworx'") == true)
+    }
+
+    @Test func anUnwritablePendingCopyStagesNothing() {
+        let shell = SessionHarness()
+        Self.thingWorx(shell)
+        shell.services.unwritable = [Self.pending]
+        let writes = shell.port.writes.count
+        #expect(shell.fails("thingworx rotate --file \(Self.file) --retain 1h")?.message == "cannot create '\(Self.pending)'")
+        #expect(shell.session.stagedCount == 0 && shell.port.writes.count == writes)
+    }
+
+    @Test func theNextStepsNameThisRotationsExpiry() throws {
+        let shell = SessionHarness()
+        Self.thingWorx(shell)
+        let week = shell.ok("thingworx rotate --file \(Self.file) --retain 7d")
+        let long = try #require(week.first { $0.hasPrefix("client 'thingworx': the previous secret stays valid until ") })
+        let hour = shell.ok("thingworx rotate --file \(Self.file) --retain 1h")
+        let short = try #require(hour.first { $0.hasPrefix("client 'thingworx': the previous secret stays valid until ") })
+        #expect(long != short)
+        let until = String(short.dropFirst("client 'thingworx': the previous secret stays valid until ".count))
+        #expect(hour.contains { $0.hasPrefix("next: restart ThingWorx") && $0.hasSuffix("stays valid until \(until)") })
+    }
+
     @Test func aRefusedCommitLeavesNoPendingCopy() {
         let shell = SessionHarness()
         let old = Self.thingWorx(shell)
-        // A PUT the server refuses: a grant type it does not know.
+        // The PUT of the new secret is refused (a grant type the server does not know); the retention went first.
         shell.port.rewriteRequest = { request in
-            guard request.method == .put, var body = request.body?.objectValue else { return request }
+            guard request.method == .put, var body = request.body?.objectValue,
+                ClientJSON.value(at: "clientAuth.secret", in: body) != nil
+            else { return request }
             body["grantTypes"] = ["NO_SUCH_GRANT"]
             return APIRequest(request.method, request.path, body: .object(body))
         }
         let error = shell.fails("thingworx rotate --file \(Self.file) --retain 1h")
-        #expect(error?.notes.last == "nothing changed: the current secret is still the only one")
+        #expect(error?.notes.last == "the secret was not changed: the current secret still works")
         #expect(shell.services.files[Self.pending] == nil)
         #expect(Self.fileSecret(shell) == old)
         #expect(shell.session.stagedCount == 0)

@@ -20,7 +20,7 @@ public enum WriteJudgement: Equatable, Sendable {
         case .update:
             guard let now else { return .changedElsewhere }
             let base = client.base ?? [:]
-            let secretMoved = sealedSecret(now) != sealedSecret(base)
+            let secretMoved = secretMoved(from: base, to: now)
             let changed = Set(ClientComparison.differences(base, client.current).map(\.path))
             let differFromStaged = Set(ClientComparison.differences(client.current, now).map(\.path))
             let secretApplied = client.newSecret == nil || secretMoved
@@ -32,7 +32,11 @@ public enum WriteJudgement: Equatable, Sendable {
         }
     }
 
-    private static func sealedSecret(_ client: JSONObject) -> JSONValue? {
-        ClientJSON.value(at: "clientAuth.encryptedSecret", in: client)
+    /// Whether the secret changed between two copies. `clientSecretChangedTime` says so when the
+    /// server returns it; the sealed `encryptedSecret` is no proof, since servers seal it afresh on
+    /// every read.
+    static func secretMoved(from base: JSONObject, to now: JSONObject) -> Bool {
+        if let before = base["clientSecretChangedTime"], let after = now["clientSecretChangedTime"] { return before != after }
+        return ClientJSON.value(at: "clientAuth.encryptedSecret", in: now) != ClientJSON.value(at: "clientAuth.encryptedSecret", in: base)
     }
 }

@@ -139,6 +139,7 @@ public enum CommandTable {
                 OptionSpec("--runtime-url", value: "URL", .url, "PingFederate's runtime (default: port 9031 of the admin host)"),
                 OptionSpec("--dry-run", "show the change, write nothing"),
                 OptionSpec("--yes", "do not ask before changing anything (never asked off a terminal)"),
+                OptionSpec("--replicate", "replicate a cluster's configuration before the new secret is tested"),
             ], group: "Clients",
             "new secret for ThingWorx without an outage: rotate, commit, write the settings file, test"),
         CommandSpec(.tokenManagerList, "token-manager list", options: [jsonOption], group: "Clients", "list the access token managers"),

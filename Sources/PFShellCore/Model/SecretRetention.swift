@@ -56,10 +56,10 @@ public enum SecretRetention {
         return client[periodField]?.intValue.map(Int.init) ?? 0
     }
 
-    /// Whether the server's model knows secret retention at all: the client carries a retention
-    /// field, or the server's settings name a default. An older model has neither.
-    public static func modelKnowsRetention(client: JSONObject, serverSettings: JSONObject?) -> Bool {
-        client[typeField] != nil || client[periodField] != nil || serverSettings?[periodField] != nil
+    /// Whether the server's model knows secret retention: a 12.1 server returns the client's
+    /// retention type (its default filled in); an older model's client object has neither field.
+    public static func modelKnowsRetention(client: JSONObject) -> Bool {
+        client[typeField] != nil || client[periodField] != nil
     }
 
     /// The retention of a rotation: `--retain`, else the client's override above 0, else the

@@ -32,6 +32,8 @@ extension Session {
             let why: String
             var retryAfter: String?
             let exchange = try transmit(i, sent)
+            // transmit resent it: an earlier attempt may have reached the server.
+            if exchange.attempt > sent.attempt { mayHaveLanded = true }
             sent.attempt = exchange.attempt
             if let response = exchange.response {
                 // A retried DELETE that finds nothing: an earlier attempt deleted it.
@@ -47,7 +49,10 @@ extension Session {
                 why = "status \(response.status)" + (retryAfter.map { " (Retry-After: \($0))" } ?? "")
             } else {
                 let failure = exchange.failure ?? TransportFailure(kind: .other, message: "no answer")
-                guard failure.requestMayHaveArrived else { return .notSent(describe(failure)) }
+                guard failure.requestMayHaveArrived else {
+                    if mayHaveLanded { return settle(client, i, giveUp: describe(failure), attempts: sent.attempt) }
+                    return .notSent(describe(failure))
+                }
                 mayHaveLanded = true
                 if failure.kind == .cancelled {
                     commitCancelled = true

@@ -51,17 +51,15 @@ extension Session {
         guard ["SECRET", "CLIENT_SECRET_JWT"].contains(type), staged.hasSecretOnServer else {
             throw i.error("client '\(id)' has no secret on the server to keep (clientAuth.type \(type)); use 'secret set'")
         }
-        let ownOverride = SecretRetention.clientOverride(staged.current)
-        let knowsFields = base[SecretRetention.typeField] != nil || base[SecretRetention.periodField] != nil
-        let needsSettings = !knowsFields || (retain == nil && (ownOverride ?? 0) == 0)
-        let settings = needsSettings ? try serverSettings(i) : nil
-        guard SecretRetention.modelKnowsRetention(client: base, serverSettings: settings) else {
+        guard SecretRetention.modelKnowsRetention(client: base) else {
             throw i.error(
                 "this server's model has no secret retention: client '\(id)' has no \(SecretRetention.typeField) or "
-                    + "\(SecretRetention.periodField), and /oauth/authServerSettings has no \(SecretRetention.periodField); "
-                    + "a new secret would end the current one at once, so nothing was staged",
+                    + "\(SecretRetention.periodField) (an older PingFederate); a new secret would end the current one at "
+                    + "once, so nothing was staged",
                 notes: ["'secret set' replaces the secret outright, if every consumer can take the new one at the same moment"])
         }
+        let ownOverride = SecretRetention.clientOverride(staged.current)
+        let settings = retain == nil && (ownOverride ?? 0) == 0 ? try serverSettings(i) : nil
         let serverDefault = settings?[SecretRetention.periodField]?.intValue.map(Int.init)
         guard let choice = SecretRetention.choose(retain: retain, client: staged.current, serverDefault: serverDefault) else {
             throw i.error(

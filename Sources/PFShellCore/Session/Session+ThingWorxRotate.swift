@@ -2,24 +2,18 @@ import PFShellJSON
 
 /// `thingworx rotate --file PATH`: ThingWorx's client gets a new secret without an outage. The new
 /// secret goes first to a pending copy beside the settings file, so a crash after the commit cannot
-/// lose it; then the rotation is committed (the current secret stays valid as a secondary secret),
-/// the settings file gets the new secret, and the new secret is tested at the token endpoint.
+/// lose it; then the retention is committed, then the new secret (the current one stays valid as a
+/// secondary secret), the settings file gets the new secret, and the new secret gets a token.
 extension Session {
-    /// `platform-settings.json` → `platform-settings.json.pending-secret`: one line, mode 0600.
-    static func pendingSecretPath(_ settingsPath: String) -> String {
-        settingsPath + ".pending-secret"
-    }
-
     func rotateThingWorxSecret(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         guard let path = i.value("--file") else { throw i.error("missing --file PATH (platform-settings.json)", .usage) }
         let id: String
         if let given = i.value("--client") { id = given } else { id = try selectedOrFail(i) }
-        let target = SettingsTarget(
-            path: path, kind: .authorizationServer(id: i.value("--auth-server-id") ?? "PingFederate"),
-            runtime: i.value("--runtime-url") ?? runtimeEndpoints(i).base)
-        let pending = Self.pendingSecretPath(path)
-        if let left = try services.readTextFile(pending),
-            try finishInterruptedRotation(i, id, target, pending, secret: Self.firstLine(left), &r)
+        let existing = try services.readTextFile(path)
+        let target = try settingsTarget(i, path, existing)
+        let pendingPath = PendingRotation.path(beside: path)
+        if let left = try services.readTextFile(pendingPath),
+            try settleLeftover(i, id, target, pendingPath, PendingRotation(text: left), &r)
         {
             return
         }
@@ -29,11 +23,12 @@ extension Session {
         changeset.stage(id, action: .update, base: client, current: client, at: i.location)
         let choice = try rotationRetention(i, id, retain: retain)
         let secret = services.randomSecret(length: Self.defaultGeneratedLength)
-        let plan = try settingsPlan(i, target, id, secret)
-        stageRotation(id, secret, from: .file(pending), choice)
+        let plan = try rotationSettingsPlan(i, target, id, secret)
+        stageRotation(id, secret, from: .file(pendingPath), choice)
         if let staged = changeset[id] { r.output += ClientDiff.lines(staged) }
         r.output += plan.diff
         r.print(Self.retentionSentence(choice))
+        if !choice.fields.isEmpty { r.print("two commits: the retention first, then the new secret") }
         guard !(i.flag("--dry-run") || alwaysDryRun) else {
             changeset.update(id) { Self.clearSecretWork(&$0) }
             r.print("dry run: nothing changed")
@@ -45,19 +40,35 @@ extension Session {
             r.print("nothing changed")
             return
         }
-        try services.writeSecretFile(secret, to: pending)
-        // The staged rotation is journaled before anything is sent, its secret read from the pending copy.
-        journalChanges(changeset.stopRecording())
-        changeset.startRecording(at: i.location)
-        let kept = try commitRotation(i, id, pending, &r)
-        try finishRotation(i, id, target, pending, secret: secret, keptError: kept, &r)
+        let pending = PendingRotation(
+            secret: secret, clientId: id, secretChangedBefore: client["clientSecretChangedTime"]?.stringValue)
+        do {
+            try services.writeSecretFile(pending.text, to: pendingPath)
+        } catch {
+            changeset.update(id) { Self.clearSecretWork(&$0) }
+            throw error
+        }
+        if !choice.fields.isEmpty { try commitRetentionFirst(i, id, secret, pendingPath, choice, &r) }
+        let kept = try commitRotation(i, id, pendingPath, &r)
+        try finishRotation(i, id, target, pendingPath, secret: secret, before: client, keptError: kept, &r)
     }
 
-    /// Where the secret goes: the settings file, the block in it, the runtime it names.
+    /// Where the secret goes: the settings file, the block in it, and the token endpoint to test it
+    /// at: `--runtime-url`, else the one the file points ThingWorx at, else the admin host's.
     struct SettingsTarget {
         let path: String
         let kind: ThingWorxSettings.Kind
         let runtime: String
+        let endpoints: RuntimeEndpoints
+    }
+
+    private func settingsTarget(_ i: Invocation, _ path: String, _ existing: String?) throws(ShellError) -> SettingsTarget {
+        let kind = ThingWorxSettings.Kind.authorizationServer(id: i.value("--auth-server-id") ?? "PingFederate")
+        let runtime = i.value("--runtime-url") ?? runtimeEndpoints(i).base
+        let fileToken = i.value("--runtime-url") == nil ? ThingWorxSettings.tokenURL(existing: existing, kind: kind) : nil
+        return SettingsTarget(
+            path: path, kind: kind, runtime: runtime,
+            endpoints: fileToken.map { RuntimeEndpoints(tokenURL: $0) } ?? RuntimeEndpoints(base: runtime))
     }
 
     /// The rotation commits, so it goes alone: other staged work would be committed with it.
@@ -70,12 +81,12 @@ extension Session {
         }
     }
 
-    private func settingsPlan(_ i: Invocation, _ target: SettingsTarget, _ id: String, _ secret: String)
+    private func rotationSettingsPlan(_ i: Invocation, _ target: SettingsTarget, _ id: String, _ secret: String)
         throws(ShellError) -> ThingWorxSettings.Plan
     {
         let existing = try services.readTextFile(target.path)
         do {
-            return try ThingWorxSettings.plan(
+            return try ThingWorxSettings.rotationPlan(
                 existing: existing, kind: target.kind, clientId: id, secret: secret, runtimeURL: target.runtime)
         } catch {
             let place = error.line.map { "\(target.path):\($0):\(error.column ?? 1): " } ?? "\(target.path): "
@@ -83,46 +94,86 @@ extension Session {
         }
     }
 
-    /// Commits the staged rotation. A commit that surely sent nothing (refused, or stopped before the
-    /// write) leaves nothing behind: the pending copy goes and the rotation is unstaged. One whose
-    /// outcome is unknown keeps both for `resume`. Returns the error of a commit that was applied
-    /// but whose check of the secondary secrets failed, to report after the settings file is written.
-    private func commitRotation(_ i: Invocation, _ id: String, _ pending: String, _ r: inout CommandResult)
+    /// A new retention is committed before the secret: whichever retention a server applies to the
+    /// write that replaces a secret (the one it holds, or the one in that write), it is the new one.
+    private func commitRetentionFirst(
+        _ i: Invocation, _ id: String, _ secret: String, _ pendingPath: String, _ choice: SecretRetention.Choice,
+        _ r: inout CommandResult
+    ) throws(ShellError) {
+        changeset.update(id) { client in
+            client.newSecret = nil
+            client.secretOrigin = nil
+            client.rotatesSecret = false
+        }
+        journalStagedSoFar(i)
+        do {
+            try commit(i, &r)
+        } catch {
+            changeset.update(id) { Self.clearSecretWork(&$0) }
+            journal?.client(id, changeset[id])
+            try? services.removeFile(pendingPath)
+            var failure = error
+            failure.notes.append("the retention was not written; no secret was sent, and the current secret is the only one")
+            throw failure
+        }
+        flushOutput(&r)
+        stageSecret(id, secret, from: .file(pendingPath))
+        changeset.update(id) { $0.rotatesSecret = true }
+    }
+
+    /// This command commits, so what it staged is journaled here, before the commit sends it.
+    private func journalStagedSoFar(_ i: Invocation) {
+        journalChanges(changeset.stopRecording())
+        changeset.startRecording(at: i.location)
+    }
+
+    /// Commits the staged rotation. One that surely sent nothing (refused, or stopped before the
+    /// write) leaves nothing behind: the rotation is unstaged and the pending copy goes. One whose
+    /// outcome is unknown keeps both. Returns the error of a commit that was applied but whose check
+    /// of the secondary secrets failed, to report after the settings file is written.
+    private func commitRotation(_ i: Invocation, _ id: String, _ pendingPath: String, _ r: inout CommandResult)
         throws(ShellError) -> ShellError?
     {
+        journalStagedSoFar(i)
         do {
             try commit(i, &r)
             return nil
         } catch {
-            let applied = changeset[id]?.newSecret == nil
-            if applied { return error }
+            if changeset[id]?.newSecret == nil { return error }
             var failure = error
             if unknownOutcomes.contains(id) {
                 failure.notes.append(
-                    "the new secret is kept in '\(pending)' (mode 0600); 'resume' finishes the commit, then "
-                        + "'thingworx rotate --file ...' again moves it into the settings file")
+                    "the new secret is kept in '\(pendingPath)' (mode 0600) and the rotation stays staged: 'commit' "
+                        + "finishes it, then 'thingworx rotate --file ...' again moves the secret into the settings file")
             } else {
                 changeset.update(id) { Self.clearSecretWork(&$0) }
-                try? services.removeFile(pending)
-                failure.notes.append("nothing changed: the current secret is still the only one")
+                journal?.client(id, changeset[id])
+                try? services.removeFile(pendingPath)
+                failure.notes.append("the secret was not changed: the current secret still works")
             }
             throw failure
         }
     }
 
     private func finishRotation(
-        _ i: Invocation, _ id: String, _ target: SettingsTarget, _ pending: String, secret: String, keptError: ShellError?,
-        _ r: inout CommandResult
+        _ i: Invocation, _ id: String, _ target: SettingsTarget, _ pendingPath: String, secret: String,
+        before: JSONObject, keptError: ShellError?, _ r: inout CommandResult
     ) throws(ShellError) {
-        try moveIntoSettings(i, id, target, pending, secret: secret, &r)
-        let until = Self.secondaryExpiries(changeset[id]?.base ?? [:]).compactMap { $0 }.max()
-        let tested = try testRotatedSecret(i, id, secret, &r)
+        try moveIntoSettings(i, id, target, pendingPath, secret: secret, &r)
+        // The expiry this rotation added, not a later one an earlier rotation left.
+        let earlier = Set(Self.secondaryExpiries(before).compactMap { $0 })
+        let until = Self.secondaryExpiries(changeset[id]?.base ?? [:]).compactMap { $0 }.filter { !earlier.contains($0) }.max()
+        let tested = try testRotatedSecret(i, id, secret, target.endpoints, &r)
         if let keptError { throw keptError }
         let stillValid = until.map { "the previous secret stays valid until \($0)" } ?? "the previous secret stays valid"
         guard tested else {
+            var notes = ["'client test \(id)' shows the whole answer; 'secret secondaries' lists what the server keeps"]
+            if connection?.clustered == true && !i.flag("--replicate") {
+                notes.insert("on a cluster the engines refuse the new secret until 'cluster replicate'", at: 0)
+            }
             throw i.error(
                 "the token endpoint refused the new secret of '\(id)'; \(stillValid), so ThingWorx keeps working until then",
-                notes: ["'client test \(id)' shows the whole answer; 'secret secondaries' lists what the server keeps"])
+                notes: notes)
         }
         r.print("next: restart ThingWorx (every node that reads \(target.path)); \(stillValid)")
         r.print("then, once every node uses the new secret: secret expire-old --client \(id) and commit")
@@ -130,10 +181,11 @@ extension Session {
 
     /// The settings file gets the committed secret, then the pending copy goes.
     private func moveIntoSettings(
-        _ i: Invocation, _ id: String, _ target: SettingsTarget, _ pending: String, secret: String, _ r: inout CommandResult
+        _ i: Invocation, _ id: String, _ target: SettingsTarget, _ pendingPath: String, secret: String,
+        _ r: inout CommandResult
     ) throws(ShellError) {
         do {
-            let plan = try settingsPlan(i, target, id, secret)
+            let plan = try rotationSettingsPlan(i, target, id, secret)
             if plan.changed {
                 let existed = try services.readTextFile(target.path) != nil
                 try services.writeSettingsFile(plan.text, to: target.path)
@@ -145,21 +197,21 @@ extension Session {
         } catch {
             var failure = error
             failure.notes.append(
-                "the new secret is committed and kept in '\(pending)' (mode 0600); once the file can be written, "
+                "the new secret is committed and kept in '\(pendingPath)' (mode 0600); once the file can be written, "
                     + "'thingworx rotate --file \(target.path)' moves it in")
             throw failure
         }
         do {
-            try services.removeFile(pending)
+            try services.removeFile(pendingPath)
         } catch {
-            r.warn(i.name, "could not remove '\(pending)' (\(error.message)); it holds the new secret: remove it")
+            r.warn(i.name, "could not remove '\(pendingPath)' (\(error.message)); it holds the new secret: remove it")
         }
     }
 
-    /// A client-credentials token with the new secret; false when the server refused it.
-    private func testRotatedSecret(_ i: Invocation, _ id: String, _ secret: String, _ r: inout CommandResult)
-        throws(ShellError) -> Bool
-    {
+    /// A client-credentials token with the new secret; false only when the server refused the secret.
+    private func testRotatedSecret(
+        _ i: Invocation, _ id: String, _ secret: String, _ endpoints: RuntimeEndpoints, _ r: inout CommandResult
+    ) throws(ShellError) -> Bool {
         guard let client = try? fetchClient(i, id) else {
             r.print("test: could not read '\(id)' back; 'client test \(id)' tests the new secret")
             return true
@@ -168,69 +220,120 @@ extension Session {
             r.print("test: not tested ('\(id)' has no client-credentials grant); the first sign-on through ThingWorx tests it")
             return true
         }
-        var run = ClientTestRun(i, services: services, client: client, secret: secret, endpoints: runtimeEndpoints(i))
-        do {
-            try run.clientCredentials(&r)
-            r.print("test: the new secret works")
-            return true
-        } catch where error.category == .connection {
-            r.print("test: could not tell (\(error.message)); 'client test \(id)' tries again")
-            return true
-        } catch {
-            r.print("test: failed: \(error.message)")
-            return false
-        }
-    }
-
-    /// A pending copy left by an interrupted rotation: when the server accepts its secret the
-    /// rotation was committed, and only the settings file is left to do (true); when the server
-    /// refuses it the copy is stale and goes (false: a new rotation starts).
-    private func finishInterruptedRotation(
-        _ i: Invocation, _ id: String, _ target: SettingsTarget, _ pending: String, secret: String, _ r: inout CommandResult
-    ) throws(ShellError) -> Bool {
-        guard let client = try fetchClient(i, id) else { throw i.error("no client '\(id)' on the server") }
-        switch try tokenVerdict(i, client, secret) {
-        case .accepted:
-            r.print("'\(pending)' holds the secret of an interrupted rotation, and the server accepts it: finishing it")
-            try moveIntoSettings(i, id, target, pending, secret: secret, &r)
-            r.print("next: restart ThingWorx (every node that reads \(target.path)); 'secret secondaries' shows how long the old secret lasts")
+        switch tokenVerdict(i, client, secret, endpoints) {
+        case .accepted(let summary):
+            r.print("test: the new secret works (\(summary))")
             return true
         case .refused:
-            if let store = journalStore, !JournalReplay(store.interrupted()).isEmpty {
-                throw i.error(
-                    "'\(pending)' holds the secret of an interrupted rotation, and an interrupted commit waits on this server",
-                    notes: ["'resume' finishes or 'discard-interrupted' drops that commit; then run this again"])
-            }
-            r.print("'\(pending)' holds a secret the server refuses: that rotation never reached the server; starting a new one")
-            try services.removeFile(pending)
+            r.print("test: failed: the token endpoint answered invalid_client")
             return false
         case .unknown(let why):
-            throw i.error(
-                "'\(pending)' holds the secret of an interrupted rotation, and whether the server has it could not be told (\(why))",
-                notes: ["nothing changed; run this again when the runtime answers"])
+            r.print("test: could not tell (\(why)); 'client test \(id)' tries again")
+            return true
         }
     }
 
     enum TokenVerdict: Equatable {
-        case accepted, refused
+        case accepted(String)
+        case refused
         case unknown(String)
     }
 
-    /// Whether the token endpoint takes `secret` for the client: any answer but `invalid_client`
-    /// means the client authenticated (the grant or scope may still be refused).
-    private func tokenVerdict(_ i: Invocation, _ client: JSONObject, _ secret: String) throws(ShellError) -> TokenVerdict {
+    /// Whether the token endpoint takes `secret` for the client: a token, or a refusal of the grant
+    /// or scope that comes only after the client authenticated, is acceptance; `invalid_client` is
+    /// refusal; anything else (a 5xx, a proxy's page, no answer) cannot tell.
+    private func tokenVerdict(_ i: Invocation, _ client: JSONObject, _ secret: String, _ endpoints: RuntimeEndpoints)
+        -> TokenVerdict
+    {
         var caller = ClientCaller(services: services, id: client["clientId"]?.stringValue ?? "", secret: secret)
         var ignored = CommandResult()
         let response: RuntimeResponse
         do {
-            response = try caller.post(runtimeEndpoints(i).token, [("grant_type", "client_credentials")], &ignored)
+            response = try caller.post(endpoints.token, [("grant_type", "client_credentials")], &ignored)
         } catch {
             return .unknown(error.message)
         }
         let answer = OAuthAnswer(response)
-        if answer.error == "invalid_client" || response.status == 401 { return .refused }
-        if response.status == 200 || ((400..<500).contains(response.status) && answer.error != nil) { return .accepted }
+        if response.status == 200, answer.accessToken != nil { return .accepted("token: \(answer.tokenSummary)") }
+        if answer.error == "invalid_client" { return .refused }
+        if response.status == 400, let error = answer.error, ["unauthorized_client", "invalid_scope", "unsupported_grant_type"].contains(error) {
+            return .accepted("the client authenticated; the grant was refused with \(error)")
+        }
         return .unknown("the token endpoint answered \(answer.errorText)")
+    }
+
+    // MARK: - A pending copy left behind
+
+    /// A pending copy an earlier run left. When it is this client's and the server has its secret
+    /// (the client's secret changed since the copy was written, and the token endpoint takes it),
+    /// only the settings file is left to do (true: done). When the client's secret has not changed
+    /// since, that rotation never reached the server, and the copy goes (false: a new one starts).
+    /// Anything else stops with the copy kept: it may hold the only copy of a committed secret.
+    private func settleLeftover(
+        _ i: Invocation, _ id: String, _ target: SettingsTarget, _ pendingPath: String, _ left: PendingRotation,
+        _ r: inout CommandResult
+    ) throws(ShellError) -> Bool {
+        if let owner = left.clientId, owner != id {
+            throw i.error(
+                "'\(pendingPath)' holds the new secret of client '\(owner)' from an interrupted rotation",
+                notes: ["'thingworx rotate --client \(owner) --file \(target.path)' finishes it"])
+        }
+        if changeset[id]?.rotatesSecret == true || unknownOutcomes.contains(id) {
+            throw i.error(
+                "a rotation of '\(id)' is still staged in this session, its secret in '\(pendingPath)'",
+                notes: ["'commit' finishes it; then run this again to move the secret into the settings file"])
+        }
+        if let store = journalStore, !JournalReplay(store.interrupted()).isEmpty {
+            throw i.error(
+                "'\(pendingPath)' holds the secret of an interrupted rotation, and an interrupted commit waits on this server",
+                notes: ["'resume' finishes that commit (it reads the secret from the pending copy); then run this again"])
+        }
+        guard let client = try fetchClient(i, id) else { throw i.error("no client '\(id)' on the server") }
+        if let before = left.secretChangedBefore, client["clientSecretChangedTime"]?.stringValue == before {
+            guard !(i.flag("--dry-run") || alwaysDryRun) else {
+                r.print("'\(pendingPath)' is left from a rotation that never reached the server; a run without --dry-run removes it")
+                return false
+            }
+            try services.removeFile(pendingPath)
+            r.print("'\(pendingPath)' was left by a rotation that never reached the server (the secret has not changed since); removed it")
+            return false
+        }
+        switch tokenVerdict(i, client, left.secret, target.endpoints) {
+        case .accepted:
+            return try finishLeftover(i, id, target, pendingPath, left.secret, &r)
+        case .refused:
+            throw i.error(
+                "'\(pendingPath)' holds the secret of an interrupted rotation of '\(id)', and the token endpoint refuses it",
+                notes: [
+                    "the copy is kept: on a cluster the engines take a new secret only after 'cluster replicate', and a disabled client is refused too",
+                    "once sure no rotation of '\(id)' is pending, remove the file and run this again",
+                ])
+        case .unknown(let why):
+            throw i.error(
+                "'\(pendingPath)' holds the secret of an interrupted rotation, and whether the server has it could not be told (\(why))",
+                notes: ["nothing changed; run this again when the runtime answers"])
+        }
+    }
+
+    /// The server has the pending secret: the settings file gets it, after showing the change.
+    private func finishLeftover(
+        _ i: Invocation, _ id: String, _ target: SettingsTarget, _ pendingPath: String, _ secret: String,
+        _ r: inout CommandResult
+    ) throws(ShellError) -> Bool {
+        r.print("'\(pendingPath)' holds the secret of an interrupted rotation, and the server accepts it: finishing it")
+        r.output += try rotationSettingsPlan(i, target, id, secret).diff
+        guard !(i.flag("--dry-run") || alwaysDryRun) else {
+            r.print("dry run: nothing changed")
+            return true
+        }
+        flushOutput(&r)
+        guard i.flag("--yes") || services.confirm("Write the new secret of '\(id)' into \(target.path)?") else {
+            r.print("nothing changed; the new secret stays in '\(pendingPath)'")
+            return true
+        }
+        try moveIntoSettings(i, id, target, pendingPath, secret: secret, &r)
+        r.print("next: restart ThingWorx (every node that reads \(target.path)); 'secret secondaries' shows how long the old secret lasts")
+        return true
     }
 
     /// What the command printed so far goes out now, before a question or the commit's own lines.
@@ -246,9 +349,5 @@ extension Session {
         client.rotatesSecret = false
         client.expiresOldSecrets = false
         if let base = client.base { client.current = base }
-    }
-
-    static func firstLine(_ text: String) -> String {
-        String(text.prefix { $0 != "\n" && $0 != "\r" })
     }
 }

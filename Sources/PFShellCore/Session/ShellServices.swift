@@ -99,16 +99,16 @@ public protocol ShellServices: AnyObject {
     func readStandardInput() throws(ShellError) -> String
     /// Asks a yes-or-no question at the terminal; true without asking when no one is there to answer.
     func confirm(_ question: String) -> Bool
-    /// Creates `path`, which must not exist, holding `secret` and a newline, mode 0600, on disk
-    /// before it returns.
-    func writeSecretFile(_ secret: String, to path: String) throws(ShellError)
+    /// Creates `path`, which must not exist, holding `text` (a secret), mode 0600, on disk before
+    /// it returns.
+    func writeSecretFile(_ text: String, to path: String) throws(ShellError)
     func removeFile(_ path: String) throws(ShellError)
 }
 
 extension ShellServices {
     public func confirm(_ question: String) -> Bool { true }
 
-    public func writeSecretFile(_ secret: String, to path: String) throws(ShellError) {
+    public func writeSecretFile(_ text: String, to path: String) throws(ShellError) {
         throw ShellError(.command, "no files can be written here")
     }
 

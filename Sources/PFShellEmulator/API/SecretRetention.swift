@@ -21,10 +21,11 @@ struct SecretRetention {
     /// The secondary secrets a client keeps when a request leaves it `kept` and changes its secret
     /// from `old` to `new`: those of `kept` not expired at `now`, then the old secret, expiring after
     /// the retention period, when it was replaced by a different one and is not among them already.
+    /// A secondary secret that becomes the primary one again is a secondary no more.
     func secondarySecrets(
         keeping kept: [StoredClient.SecondarySecret], replacing old: String?, with new: String?, now: Int64
     ) -> [StoredClient.SecondarySecret] {
-        let live = kept.filter { !$0.hasExpired(at: now) }
+        let live = kept.filter { !$0.hasExpired(at: now) && $0.secret != new }
         guard minutes > 0, let old, let new, old != new, !live.contains(where: { $0.secret == old }) else {
             return live
         }

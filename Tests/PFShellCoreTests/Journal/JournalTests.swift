@@ -162,6 +162,18 @@ final class RecordingSink: JournalSink {
         #expect(WriteJudgement.judge(client, serverNow: moved) == .applied(moved))
         #expect(WriteJudgement.judge(client, serverNow: Self.base) == .notApplied)
     }
+
+    /// Servers seal the secret afresh on every read: with `clientSecretChangedTime` known, only a
+    /// change of that time shows a new secret landed.
+    @Test func aResealedSecretIsNoNewSecretWhenTheChangeTimeSaysSo() {
+        let timed = ClientJSON.setting("2026-01-01T00:00:00.000Z", at: "clientSecretChangedTime", in: Self.base)
+        var client = update(timed, secret: "s3cret-s3cret")
+        client.base = timed
+        let resealed = ClientJSON.setting("OBF:b", at: "clientAuth.encryptedSecret", in: timed)
+        #expect(WriteJudgement.judge(client, serverNow: resealed) == .notApplied)
+        let changed = ClientJSON.setting("2026-01-01T00:05:00.000Z", at: "clientSecretChangedTime", in: resealed)
+        #expect(WriteJudgement.judge(client, serverNow: changed) == .applied(changed))
+    }
 }
 
 @Suite struct JournalKeyTests {

@@ -50,10 +50,9 @@ import Testing
     }
 
     @Test func anOlderModelHasNoRetentionFieldAnywhere() {
-        #expect(SecretRetention.modelKnowsRetention(client: Self.serverDefaultClient, serverSettings: nil))
-        #expect(SecretRetention.modelKnowsRetention(client: [:], serverSettings: ["clientSecretRetentionPeriod": 0]))
-        #expect(!SecretRetention.modelKnowsRetention(client: ["clientId": "x"], serverSettings: ["scopes": []]))
-        #expect(!SecretRetention.modelKnowsRetention(client: [:], serverSettings: nil))
+        #expect(SecretRetention.modelKnowsRetention(client: Self.serverDefaultClient))
+        #expect(SecretRetention.modelKnowsRetention(client: ["clientSecretRetentionPeriod": 0]))
+        #expect(!SecretRetention.modelKnowsRetention(client: ["clientId": "x", "clientAuth": ["type": "SECRET"]]))
     }
 
     @Test(arguments: [
