@@ -121,7 +121,7 @@ import Testing
         let put = try #require(CommitRequests.request(for: staged, serverCopy: nil).body)
         #expect(ClientJSON.value(at: "clientAuth.secondarySecrets", in: try #require(put.objectValue)) == [])
         let committed = shell.ok("commit")
-        #expect(committed.last == "client 'svc': no secondary secrets remain; only the current secret works")
+        #expect(committed.last == "client 'svc': the old secondary secrets are gone; only the current secret works")
         #expect(shell.api.state.clients["svc"]?.secondarySecrets == [])
         #expect(Self.tokenStatus(shell, "old-secret-value-0123456789abcdef") == 401)
         #expect(Self.tokenStatus(shell, "new-secret-value-0123456789abcdef") == 200)
@@ -144,7 +144,7 @@ import Testing
         }
         let error = shell.fails("commit")
         #expect(error?.message == "the commit was applied, but the secrets are not as intended")
-        #expect(error?.notes.first?.contains("the server still lists 1 secondary secret(s) after the write") == true)
+        #expect(error?.notes.first?.contains("the server still lists 1 old secondary secret(s) after the write") == true)
     }
 
     @Test func theServersDefaultRetentionIsUsedAndNamed() {
@@ -188,5 +188,19 @@ import Testing
         #expect(second.ok("diff").contains("  ~ clientAuth.secret: (rotated: the current secret stays valid as a secondary secret)"))
         #expect(second.ok("commit").last?.hasPrefix("client 'svc': the previous secret stays valid until ") == true)
         #expect(second.api.state.clients["svc"]?.secondarySecrets.map(\.secret) == ["old-secret-value-0123456789abcdef"])
+    }
+
+    @Test func expireOldWithANewSecretInTheSameWriteIsNoFalseAlarm() {
+        let shell = SessionHarness()
+        Self.committedService(shell)
+        shell.services.environment["NEW"] = "new-secret-value-0123456789abcdef"
+        shell.services.environment["THIRD"] = "third-secret-value-0123456789abcd"
+        shell.ok("secret rotate --retain 30m --env NEW")
+        shell.ok("commit")
+        shell.ok("secret expire-old")
+        shell.ok("secret set --env THIRD")
+        let committed = shell.ok("commit")
+        #expect(committed.last == "client 'svc': the old secondary secrets are gone; the secret this write replaced is kept as one")
+        #expect(shell.api.state.clients["svc"]?.secondarySecrets.map(\.secret) == ["new-secret-value-0123456789abcdef"])
     }
 }

@@ -165,12 +165,15 @@ extension Session {
                         "client '\(client.clientId)': the server kept no secondary secret: the previous secret no longer works")
                 }
             } else if client.expiresOldSecrets {
-                if after.isEmpty {
-                    r.print("client '\(client.clientId)': no secondary secrets remain; only the current secret works")
+                // Only the old ones count: a secret replaced in the same write may be kept anew.
+                let remaining = after.filter { expiry in expiry.map { before.contains($0) } ?? true }
+                if remaining.isEmpty {
+                    let kept = after.isEmpty ? "only the current secret works" : "the secret this write replaced is kept as one"
+                    r.print("client '\(client.clientId)': the old secondary secrets are gone; \(kept)")
                 } else {
-                    let until = after.compactMap { $0 }.max().map { " (the last expires \($0))" } ?? ""
+                    let until = remaining.compactMap { $0 }.max().map { " (the last expires \($0))" } ?? ""
                     problems.append(
-                        "client '\(client.clientId)': the server still lists \(after.count) secondary secret(s) after the write\(until)")
+                        "client '\(client.clientId)': the server still lists \(remaining.count) old secondary secret(s) after the write\(until)")
                 }
             }
         }

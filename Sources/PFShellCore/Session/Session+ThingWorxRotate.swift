@@ -164,7 +164,12 @@ extension Session {
         let earlier = Set(Self.secondaryExpiries(before).compactMap { $0 })
         let until = Self.secondaryExpiries(changeset[id]?.base ?? [:]).compactMap { $0 }.filter { !earlier.contains($0) }.max()
         let tested = try testRotatedSecret(i, id, secret, target.endpoints, &r)
-        if let keptError { throw keptError }
+        if var keptError {
+            // The settings file already holds the new secret: restarting ThingWorx is the way back.
+            keptError.notes = keptError.notes.filter { !$0.contains("rollback") }
+            keptError.notes.append("\(target.path) holds the new secret: restart ThingWorx now")
+            throw keptError
+        }
         let stillValid = until.map { "the previous secret stays valid until \($0)" } ?? "the previous secret stays valid"
         guard tested else {
             var notes = ["'client test \(id)' shows the whole answer; 'secret secondaries' lists what the server keeps"]
@@ -218,6 +223,11 @@ extension Session {
         }
         guard Self.grantTypes(of: client).contains("CLIENT_CREDENTIALS") else {
             r.print("test: not tested ('\(id)' has no client-credentials grant); the first sign-on through ThingWorx tests it")
+            return true
+        }
+        let type = ClientJSON.value(at: "clientAuth.type", in: client)?.stringValue ?? "NONE"
+        guard type == "SECRET" else {
+            r.print("test: not tested ('\(id)' authenticates with \(type), which pfsh does not test)")
             return true
         }
         switch tokenVerdict(i, client, secret, endpoints) {
