@@ -54,10 +54,13 @@ import Testing
         shell.ok("record start /tmp/rotation.pfsh")
         shell.ok("client edit svc")
         shell.ok("secret rotate --retain 1h")
+        shell.ok("client new other --name Other")
+        shell.ok("grants set implicit")
         shell.ok("commit")
         shell.ok("record stop")
         let script = shell.services.files["/tmp/rotation.pfsh"] ?? ""
-        #expect(script.contains("secret rotate --retain 1h --env SVC_SECRET\ncommit\n"), "\(script)")
+        // Two commits (the retention, then the secret), one recording: both clients' lines are kept.
+        #expect(script.contains("secret rotate --retain 1h --env SVC_SECRET\nclient new other --name Other\ngrants set implicit\ncommit\n"), "\(script)")
         #expect(!script.contains(shell.session.knownSecret(for: "svc") ?? "none"))
     }
 }

@@ -35,7 +35,14 @@ import Testing
         #expect(diff.contains("  + clientSecretRetentionPeriod: 60"))
         #expect(diff.contains("  + clientSecretRetentionPeriodType: \"OVERRIDE_SERVER_DEFAULT\"")
             || diff.contains("  - clientSecretRetentionPeriodType: \"SERVER_DEFAULT\""))
+        let writes = shell.port.writes.count
         let committed = shell.ok("commit")
+        #expect(committed.first == "two commits: the retention of svc first, then the new secret")
+        // The retention alone, then the secret: whichever retention the server applies, it is 60.
+        let puts = shell.port.writes[writes...].compactMap { $0.body?.objectValue }
+        #expect(puts.count == 2)
+        #expect(puts.first.map { ClientJSON.value(at: "clientAuth.secret", in: $0) == nil && $0["clientSecretRetentionPeriod"] == 60 } == true)
+        #expect(puts.last.map { ClientJSON.value(at: "clientAuth.secret", in: $0) != nil } == true)
         let kept = try #require(committed.last)
         #expect(kept.hasPrefix("client 'svc': the previous secret stays valid until 20"))
         #expect(kept.hasSuffix("Z"))
@@ -168,9 +175,10 @@ import Testing
         #expect(!journaled.contains("secret-value"))
         shell.ok("commit")
         let log = shell.ok("log")
-        #expect(log.count == 4, "\(log)")
-        // Newest first: the rotation's summary is the second line.
-        #expect(log[1] == "   changed svc (clientSecretRetentionPeriodType, clientSecretRetentionPeriod, secret)", "\(log)")
+        // Newest first: the secret, then the retention committed before it, then the create.
+        #expect(log.count == 6, "\(log)")
+        #expect(log[1] == "   changed svc (secret)", "\(log)")
+        #expect(log[3] == "   changed svc (clientSecretRetentionPeriodType, clientSecretRetentionPeriod)", "\(log)")
         #expect(!JSONPrinter.print(.array(shell.services.journal.commitLog())).contains("secret-value"))
     }
 

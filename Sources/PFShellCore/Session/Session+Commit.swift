@@ -1,7 +1,62 @@
 import PFShellJSON
 
 extension Session {
+    /// Writes what is staged. A rotation that also changes the client's retention is written in two
+    /// commits, the retention first: whichever retention a server applies to the write that replaces
+    /// a secret (the one it holds, or the one in that write), it is then the new one.
     func commit(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
+        let dry = alwaysDryRun || i.flag("--dry-run")
+        let split = dry || revertRunning != nil ? [] : changeset.changed.filter(Self.changesRetentionWithSecret)
+        guard !split.isEmpty else { return try commitStaged(i, &r) }
+        for client in split {
+            changeset.update(client.clientId) { staged in
+                staged.newSecret = nil
+                staged.secretOrigin = nil
+                staged.rotatesSecret = false
+            }
+        }
+        let ids = split.map(\.clientId).joined(separator: ", ")
+        emitNow("two commits: the retention of \(ids) first, then the new secret", &r)
+        do {
+            try commitStaged(i, &r)
+        } catch {
+            restoreSplitSecrets(split)  // the rotations stay staged on whatever the first commit left
+            throw error
+        }
+        restoreSplitSecrets(split)
+        emitNow(nil, &r)
+        // What both commits applied, for the recording and `--test`.
+        let first = commitLogEntries
+        defer { commitLogEntries = first + commitLogEntries }
+        try commitStaged(i, &r)
+    }
+
+    static func changesRetentionWithSecret(_ client: StagedClient) -> Bool {
+        guard client.rotatesSecret, client.newSecret != nil, let base = client.base else { return false }
+        return [SecretRetention.typeField, SecretRetention.periodField].contains { base[$0] != client.current[$0] }
+    }
+
+    /// Stages each split rotation's secret again, on the copy the first commit left, and journals it.
+    private func restoreSplitSecrets(_ split: [StagedClient]) {
+        for client in split {
+            guard let secret = client.newSecret, let staged = changeset[client.clientId], staged.action != .delete,
+                staged.newSecret == nil
+            else { continue }
+            stageSecret(client.clientId, secret, from: client.secretOrigin)
+            changeset.update(client.clientId) { $0.rotatesSecret = true }
+            journal?.client(client.clientId, changeset[client.clientId])
+        }
+    }
+
+    /// Prints `line` (and what the command printed so far) now when lines stream, else in order.
+    func emitNow(_ line: String?, _ r: inout CommandResult) {
+        if let line { r.print(line) }
+        guard let streamOutput, !jsonOutput, !r.output.isEmpty else { return }
+        streamOutput(r.output.joined(separator: "\n"))
+        r.output = []
+    }
+
+    private func commitStaged(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         commitLogEntries = []  // what this commit applies, even when it applies nothing
         let dry = alwaysDryRun || i.flag("--dry-run")
         // A commit keeps the commit that waits for confirmation, as `confirm` does (not a revert of it).

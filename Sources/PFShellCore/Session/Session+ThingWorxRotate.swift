@@ -2,8 +2,9 @@ import PFShellJSON
 
 /// `thingworx rotate --file PATH`: ThingWorx's client gets a new secret without an outage. The new
 /// secret goes first to a pending copy beside the settings file, so a crash after the commit cannot
-/// lose it; then the retention is committed, then the new secret (the current one stays valid as a
-/// secondary secret), the settings file gets the new secret, and the new secret gets a token.
+/// lose it; then the rotation is committed (a new retention first, see `commit`; the current secret
+/// stays valid as a secondary secret), the settings file gets the new secret, and the new secret
+/// gets a token.
 extension Session {
     func rotateThingWorxSecret(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         guard let path = i.value("--file") else { throw i.error("missing --file PATH (platform-settings.json)", .usage) }
@@ -28,13 +29,12 @@ extension Session {
         if let staged = changeset[id] { r.output += ClientDiff.lines(staged) }
         r.output += plan.diff
         r.print(Self.retentionSentence(choice))
-        if !choice.fields.isEmpty { r.print("two commits: the retention first, then the new secret") }
         guard !(i.flag("--dry-run") || alwaysDryRun) else {
             changeset.update(id) { Self.clearSecretWork(&$0) }
             r.print("dry run: nothing changed")
             return
         }
-        flushOutput(&r)
+        emitNow(nil, &r)
         guard i.flag("--yes") || services.confirm("Rotate the secret of '\(id)' and write \(path)?") else {
             changeset.update(id) { Self.clearSecretWork(&$0) }
             r.print("nothing changed")
@@ -48,7 +48,6 @@ extension Session {
             changeset.update(id) { Self.clearSecretWork(&$0) }
             throw error
         }
-        if !choice.fields.isEmpty { try commitRetentionFirst(i, id, secret, pendingPath, choice, &r) }
         let kept = try commitRotation(i, id, pendingPath, &r)
         try finishRotation(i, id, target, pendingPath, secret: secret, before: client, keptError: kept, &r)
     }
@@ -92,33 +91,6 @@ extension Session {
             let place = error.line.map { "\(target.path):\($0):\(error.column ?? 1): " } ?? "\(target.path): "
             throw i.error("\(place)\(error.message); nothing was changed", at: i.options["--file"])
         }
-    }
-
-    /// A new retention is committed before the secret: whichever retention a server applies to the
-    /// write that replaces a secret (the one it holds, or the one in that write), it is the new one.
-    private func commitRetentionFirst(
-        _ i: Invocation, _ id: String, _ secret: String, _ pendingPath: String, _ choice: SecretRetention.Choice,
-        _ r: inout CommandResult
-    ) throws(ShellError) {
-        changeset.update(id) { client in
-            client.newSecret = nil
-            client.secretOrigin = nil
-            client.rotatesSecret = false
-        }
-        journalStagedSoFar(i)
-        do {
-            try commit(i, &r)
-        } catch {
-            changeset.update(id) { Self.clearSecretWork(&$0) }
-            journal?.client(id, changeset[id])
-            try? services.removeFile(pendingPath)
-            var failure = error
-            failure.notes.append("the retention was not written; no secret was sent, and the current secret is the only one")
-            throw failure
-        }
-        flushOutput(&r)
-        stageSecret(id, secret, from: .file(pendingPath))
-        changeset.update(id) { $0.rotatesSecret = true }
     }
 
     /// This command commits, so what it staged is journaled here, before the commit sends it.
@@ -336,7 +308,7 @@ extension Session {
             r.print("dry run: nothing changed")
             return true
         }
-        flushOutput(&r)
+        emitNow(nil, &r)
         guard i.flag("--yes") || services.confirm("Write the new secret of '\(id)' into \(target.path)?") else {
             r.print("nothing changed; the new secret stays in '\(pendingPath)'")
             return true
@@ -344,13 +316,6 @@ extension Session {
         try moveIntoSettings(i, id, target, pendingPath, secret: secret, &r)
         r.print("next: restart ThingWorx (every node that reads \(target.path)); 'secret secondaries' shows how long the old secret lasts")
         return true
-    }
-
-    /// What the command printed so far goes out now, before a question or the commit's own lines.
-    private func flushOutput(_ r: inout CommandResult) {
-        guard let streamOutput, !jsonOutput, !r.output.isEmpty else { return }
-        streamOutput(r.output.joined(separator: "\n"))
-        r.output = []
     }
 
     static func clearSecretWork(_ client: inout StagedClient) {
