@@ -211,4 +211,21 @@ import Testing
         #expect(committed.last == "client 'svc': the old secondary secrets are gone; the secret this write replaced is kept as one")
         #expect(shell.api.state.clients["svc"]?.secondarySecrets.map(\.secret) == ["new-secret-value-0123456789abcdef"])
     }
+
+    /// The answer to the rotation's PUT is lost: sending it again would carry the secondary secrets
+    /// as they were before, dropping the one the first landing retained. It is read back instead.
+    @Test func aRotationWhoseAnswerWasLostKeepsTheOldSecret() {
+        let shell = SessionHarness()
+        Self.committedService(shell)
+        shell.services.environment["NEW"] = "new-secret-value-0123456789abcdef"
+        shell.ok("secret rotate --retain 1h --env NEW")
+        let start = shell.port.requests.count
+        // The retention's read and PUT, then the secret's read and PUT (applied, answer lost).
+        shell.port.faults[start + 3] = .after(.connectionLost)
+        let committed = shell.ok("commit")
+        #expect(committed.contains("updated svc (no answer came; reading it back showed it applied)"))
+        #expect(shell.port.requests[start...].filter { $0.method == .put }.count == 2)
+        #expect(shell.api.state.clients["svc"]?.secondarySecrets.map(\.secret) == ["old-secret-value-0123456789abcdef"])
+        #expect(Self.tokenStatus(shell, "old-secret-value-0123456789abcdef") == 200)
+    }
 }

@@ -20,23 +20,42 @@ public enum WriteJudgement: Equatable, Sendable {
         case .update:
             guard let now else { return .changedElsewhere }
             let base = client.base ?? [:]
-            let secretMoved = secretMoved(from: base, to: now)
+            let moved = secretMoved(from: base, to: now)
             let changed = Set(ClientComparison.differences(base, client.current).map(\.path))
             let differFromStaged = Set(ClientComparison.differences(client.current, now).map(\.path))
-            let secretApplied = client.newSecret == nil || secretMoved
-            if changed.isDisjoint(with: differFromStaged), secretApplied, !changed.isEmpty || secretMoved {
+            let secretApplied = client.newSecret == nil || moved == true
+            if changed.isDisjoint(with: differFromStaged), secretApplied, oldSecretsEnded(client, base: base, now: now),
+                !changed.isEmpty || moved == true || client.expiresOldSecrets
+            {
                 return .applied(now)
             }
-            if ClientComparison.differences(base, now).isEmpty, !secretMoved { return .notApplied }
+            // A write that sent no secret is not applied while the fields are as they were, whatever
+            // the secret did; one that sent a secret also needs the secret unmoved.
+            let sentSecret = client.newSecret != nil || client.restoredSecret != nil
+            if ClientComparison.differences(base, now).isEmpty, moved == false || (moved == nil && !sentSecret) {
+                return .notApplied
+            }
             return .changedElsewhere
         }
     }
 
-    /// Whether the secret changed between two copies. `clientSecretChangedTime` says so when the
-    /// server returns it; the sealed `encryptedSecret` is no proof, since servers seal it afresh on
-    /// every read.
-    static func secretMoved(from base: JSONObject, to now: JSONObject) -> Bool {
+    /// Whether the secret changed between two copies; nil when the copies cannot tell.
+    /// `clientSecretChangedTime` says so when the server returns it; the sealed `encryptedSecret`
+    /// that servers seal afresh on every read proves a change only when it appears or disappears.
+    static func secretMoved(from base: JSONObject, to now: JSONObject) -> Bool? {
         if let before = base["clientSecretChangedTime"], let after = now["clientSecretChangedTime"] { return before != after }
-        return ClientJSON.value(at: "clientAuth.encryptedSecret", in: now) != ClientJSON.value(at: "clientAuth.encryptedSecret", in: base)
+        let before = ClientJSON.value(at: "clientAuth.encryptedSecret", in: base)
+        let after = ClientJSON.value(at: "clientAuth.encryptedSecret", in: now)
+        if before == after { return false }
+        return before == nil || after == nil ? true : nil
+    }
+
+    /// `secret expire-old` landed when none of the secondary secrets the client had is left.
+    private static func oldSecretsEnded(_ client: StagedClient, base: JSONObject, now: JSONObject) -> Bool {
+        guard client.expiresOldSecrets else { return true }
+        func expiries(_ copy: JSONObject) -> Set<String> {
+            Set((copy["clientAuth"]?["secondarySecrets"]?.arrayValue ?? []).compactMap { $0["expiryTime"]?.stringValue })
+        }
+        return expiries(base).isDisjoint(with: expiries(now))
     }
 }

@@ -31,7 +31,7 @@ extension Session {
             journal?.intent(client.clientId, method: sent.method, attempt: sent.attempt)
             let why: String
             var retryAfter: String?
-            let exchange = try transmit(i, sent)
+            let exchange = try transmit(i, sent, resendsBlindly: sent.method == .delete)
             // transmit resent it: an earlier attempt may have reached the server.
             if exchange.attempt > sent.attempt { mayHaveLanded = true }
             sent.attempt = exchange.attempt
@@ -43,7 +43,7 @@ extension Session {
                 {
                     return .found(copy)
                 }
-                guard sent.method == .post, RetryPolicy.isTransient(response.status) else { return .answered(response) }
+                guard sent.method != .delete, RetryPolicy.isTransient(response.status) else { return .answered(response) }
                 mayHaveLanded = true
                 retryAfter = response.retryAfter
                 why = "status \(response.status)" + (retryAfter.map { " (Retry-After: \($0))" } ?? "")

@@ -38,15 +38,17 @@ extension Session {
         var attempt: Int
     }
 
-    /// Sends a request, retrying an idempotent one, each retry noted for the command's report. A
-    /// `POST` is never sent again here: the commit learns its outcome by reading the client.
+    /// Sends a request, retrying an idempotent one unless `resendsBlindly` is false, each retry
+    /// noted for the command's report. A `POST` is never sent again here, nor a commit's `PUT`: the
+    /// commit learns their outcome by reading the client (a `PUT` sent again would carry the copy it
+    /// was built on, undoing what its first landing changed, such as a secret it retained).
     /// Throws only for refused credentials and a Ctrl-C during a pause.
-    func transmit(_ i: Invocation, _ request: APIRequest) throws(ShellError) -> Exchange {
+    func transmit(_ i: Invocation, _ request: APIRequest, resendsBlindly: Bool = true) throws(ShellError) -> Exchange {
         let port = try requireServer(i)
         var sent = request
         while true {
             let outcome = Self.attempt(port, sent)
-            if request.isIdempotent, let pause = retryPause(sent, outcome) {
+            if resendsBlindly, request.isIdempotent, let pause = retryPause(sent, outcome) {
                 try services.pause(milliseconds: pause)
                 sent.attempt += 1
                 continue

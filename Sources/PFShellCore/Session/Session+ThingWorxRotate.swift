@@ -280,6 +280,13 @@ extension Session {
             r.print("'\(pendingPath)' was left by a rotation that never reached the server (the secret has not changed since); removed it")
             return false
         }
+        let type = ClientJSON.value(at: "clientAuth.type", in: client)?.stringValue ?? "NONE"
+        guard type == "SECRET" else {
+            throw i.error(
+                "'\(pendingPath)' holds the secret of an interrupted rotation of '\(id)', whose secret changed since; "
+                    + "pfsh cannot test the secret of a \(type) client",
+                notes: ["the copy very likely holds the committed secret: put its first line into the settings file by hand, then remove it"])
+        }
         switch tokenVerdict(i, client, left.secret, target.endpoints) {
         case .accepted:
             return try finishLeftover(i, id, target, pendingPath, left.secret, &r)

@@ -156,11 +156,30 @@ final class RecordingSink: JournalSink {
         #expect(WriteJudgement.judge(client, serverNow: nil) == .changedElsewhere)
     }
 
-    @Test func aNewSecretIsAppliedWhenTheSealedSecretMoved() {
+    /// Without `clientSecretChangedTime`, a sealed secret read again proves nothing (servers seal
+    /// it afresh on every read): "cannot tell". One that appears where there was none is proof.
+    @Test func aSealedSecretThatDiffersCannotTellWithoutTheChangeTime() {
         let client = update(Self.base, secret: "s3cret-s3cret")
-        let moved = ClientJSON.setting("OBF:b", at: "clientAuth.encryptedSecret", in: Self.base)
-        #expect(WriteJudgement.judge(client, serverNow: moved) == .applied(moved))
+        let resealed = ClientJSON.setting("OBF:b", at: "clientAuth.encryptedSecret", in: Self.base)
+        #expect(WriteJudgement.judge(client, serverNow: resealed) == .changedElsewhere)
         #expect(WriteJudgement.judge(client, serverNow: Self.base) == .notApplied)
+        var first = client
+        first.base = ClientJSON.setting(nil, at: "clientAuth.encryptedSecret", in: Self.base)
+        #expect(WriteJudgement.judge(first, serverNow: resealed) == .applied(resealed))
+        // An edit without a secret is judged on its fields, whatever the sealed secret shows.
+        let edit = update(ClientJSON.setting("new", at: "description", in: Self.base))
+        #expect(WriteJudgement.judge(edit, serverNow: resealed) == .notApplied)
+    }
+
+    @Test func expireOldIsAppliedWhenNoneOfTheOldSecondarySecretsIsLeft() {
+        let old: JSONValue = [["encryptedSecret": "OBF:s", "expiryTime": "2030-01-01T00:00:00.000Z"]]
+        let withOld = ClientJSON.setting(old, at: "clientAuth.secondarySecrets", in: Self.base)
+        var client = update(withOld)
+        client.base = withOld
+        client.expiresOldSecrets = true
+        let emptied = ClientJSON.setting([], at: "clientAuth.secondarySecrets", in: Self.base)
+        #expect(WriteJudgement.judge(client, serverNow: emptied) == .applied(emptied))
+        #expect(WriteJudgement.judge(client, serverNow: withOld) == .notApplied)
     }
 
     /// Servers seal the secret afresh on every read: with `clientSecretChangedTime` known, only a
