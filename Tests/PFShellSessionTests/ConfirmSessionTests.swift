@@ -75,6 +75,22 @@ import Testing
             ])
     }
 
+    /// A rotation that changes the retention is two commits; unconfirmed, both are reverted.
+    @Test func aRotationInTwoCommitsWaitsAndIsRevertedAsOne() {
+        let shell = SessionHarness()
+        SecretRotationTests.committedService(shell)
+        shell.services.environment["NEW"] = "new-secret-value-0123456789abcdef"
+        shell.ok("secret rotate --retain 1h --env NEW --client svc")
+        let output = shell.ok("commit confirmed 5m")
+        #expect(output.contains { $0.hasPrefix("commit 2 is reverted at ") }, "\(output)")
+        #expect(shell.services.journal.pendingConfirmation()?.number == 2)
+        let result = shell.session.revertIfUnconfirmed(2, because: "not confirmed")
+        #expect(result.error == nil, "\(String(describing: result.error))")
+        let stored = shell.stored("svc")
+        #expect(stored?["clientSecretRetentionPeriodType"] == "SERVER_DEFAULT")
+        #expect(stored?["clientSecretRetentionPeriod"] == nil)
+    }
+
     @Test func aRevertMeetingAConflictLeavesThatClientAndRevertsTheOthers() {
         let shell = awaiting()
         shell.renameElsewhere("web")

@@ -6,6 +6,7 @@ extension Session {
     /// a secret (the one it holds, or the one in that write), it is then the new one.
     func commit(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {
         let dry = alwaysDryRun || i.flag("--dry-run")
+        splitCommitStart = nil
         let split = dry || revertRunning != nil ? [] : changeset.changed.filter(Self.changesRetentionWithSecret)
         guard !split.isEmpty else { return try commitStaged(i, &r) }
         for client in split {
@@ -24,6 +25,7 @@ extension Session {
             throw error
         }
         restoreSplitSecrets(split)
+        splitCommitStart = lastCommitNumber
         emitNow(nil, &r)
         // What both commits applied, for the recording and `--test`.
         let first = commitLogEntries

@@ -20,7 +20,9 @@ extension Session {
         do { try commit(i, &r) } catch { failure = error }
         // A partial commit waits too: what it applied is reverted unless someone keeps it.
         if let number = lastCommitNumber, number != before {
-            try awaitConfirmation(number, seconds, store, i, &r)
+            // A rotation written in two commits (the retention first) waits, and is reverted, as one.
+            let first = splitCommitStart.flatMap { $0 != before && $0 + 1 == number ? $0 : nil } ?? number
+            try awaitConfirmation(first, seconds, store, i, &r)
             if failure == nil && i.flag("--test") { try testCommitted(number, i, &r) }
         }
         if let failure { throw failure }

@@ -74,6 +74,8 @@ public final class Session {
     public internal(set) var appliedCount = 0
     /// The number the commit log gave this session's last commit.
     public internal(set) var lastCommitNumber: Int?
+    /// The first of the two commits of the last `commit` that wrote a rotation's retention first.
+    var splitCommitStart: Int?
     /// A revert of an unconfirmed commit is running: it holds the commit lock itself, goes on past
     /// conflicts, and must not confirm the commit it reverts.
     var revertRunning: (number: Int, message: String)?
