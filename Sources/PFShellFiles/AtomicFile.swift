@@ -119,7 +119,8 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, _ temporary: String) throws(Failure) {
+    /// Writes all of `bytes`, going on after a partial write or an interruption; `path` names the file.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, _ temporary: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }

@@ -11,18 +11,12 @@ public enum SecretFile {
     public static func create(_ path: String, text: String) throws(SettingsFile.FileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure("cannot create", path, errno) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                let code = errno
-                close(fd)
-                unlink(path)
-                throw failure("cannot write", path, code)
-            }
-            offset += count
+        do {
+            try AtomicFile.writeAll(Array(text.utf8), to: fd, path)
+        } catch {
+            close(fd)
+            unlink(path)
+            throw failure("cannot write", path, error.code)
         }
         // fchmod as well: the umask may have taken bits away, never added them, but be exact.
         guard fchmod(fd, 0o600) == 0, fsync(fd) == 0 else {

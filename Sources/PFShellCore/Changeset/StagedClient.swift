@@ -57,6 +57,16 @@ public struct StagedClient: Sendable, Equatable {
         base == current || ClientComparison.differences(base, current).isEmpty
     }
 
+    /// Forgets every change of secrets this client carries (a new, restored or rotated secret, ended
+    /// secondary secrets); its fields stay as they are.
+    public mutating func dropSecretWork() {
+        newSecret = nil
+        secretOrigin = nil
+        restoredSecret = nil
+        rotatesSecret = false
+        expiresOldSecrets = false
+    }
+
     /// The changed fields of an update by path, then `secret` and `secondarySecrets` when those
     /// change: `pending`, `log` and the commit log name them so.
     public var changedFields: [String] {

@@ -53,9 +53,7 @@ public enum WriteJudgement: Equatable, Sendable {
     /// `secret expire-old` landed when none of the secondary secrets the client had is left.
     private static func oldSecretsEnded(_ client: StagedClient, base: JSONObject, now: JSONObject) -> Bool {
         guard client.expiresOldSecrets else { return true }
-        func expiries(_ copy: JSONObject) -> Set<String> {
-            Set((copy["clientAuth"]?["secondarySecrets"]?.arrayValue ?? []).compactMap { $0["expiryTime"]?.stringValue })
-        }
-        return expiries(base).isDisjoint(with: expiries(now))
+        let before = Set(ClientJSON.secondaryExpiryTimes(of: base).compactMap { $0 })
+        return before.isDisjoint(with: ClientJSON.secondaryExpiryTimes(of: now).compactMap { $0 })
     }
 }

@@ -78,3 +78,21 @@ public enum ClientJSON {
         return result
     }
 }
+
+extension ClientJSON {
+    /// `clientAuth.type`, `NONE` when absent.
+    public static func authenticationType(of client: JSONObject) -> String {
+        value(at: "clientAuth.type", in: client)?.stringValue ?? "NONE"
+    }
+
+    /// Whether the client authenticates with a secret (`SECRET`, `CLIENT_SECRET_JWT`).
+    public static func usesSecret(_ client: JSONObject) -> Bool {
+        ["SECRET", "CLIENT_SECRET_JWT"].contains(authenticationType(of: client))
+    }
+
+    /// The `expiryTime` of each of the client's secondary secrets, as the server wrote it, in its
+    /// order; nil for one without.
+    public static func secondaryExpiryTimes(of client: JSONObject) -> [String?] {
+        (client["clientAuth"]?["secondarySecrets"]?.arrayValue ?? []).map { $0["expiryTime"]?.stringValue }
+    }
+}

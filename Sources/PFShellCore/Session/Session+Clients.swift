@@ -163,7 +163,7 @@ extension Session {
         let copy = ClientJSON.cloned(original, as: target.text)
         changeset.stage(target.text, action: .create, base: nil, current: copy, at: i.location)
         selected = target.text
-        if ClientJSON.value(at: "clientAuth.type", in: copy)?.stringValue.map({ ["SECRET", "CLIENT_SECRET_JWT"].contains($0) }) == true {
+        if ClientJSON.usesSecret(copy) {
             r.warn(i.name, "the copy has no secret; give it one with 'secret generate' or 'secret set'")
         }
     }

@@ -44,8 +44,7 @@ extension Session {
             guard let secret = client.newSecret, let staged = changeset[client.clientId], staged.action != .delete,
                 staged.newSecret == nil
             else { continue }
-            stageSecret(client.clientId, secret, from: client.secretOrigin)
-            changeset.update(client.clientId) { $0.rotatesSecret = true }
+            stageRotation(client.clientId, secret, from: client.secretOrigin, fields: [])
             journal?.client(client.clientId, changeset[client.clientId])
         }
     }
@@ -267,13 +266,7 @@ extension Session {
         }
         let copy = stored ?? client.current
         changeset.stage(client.clientId, action: .update, base: copy, current: copy, at: client.stagedAt)
-        changeset.update(client.clientId) {
-            $0.newSecret = nil
-            $0.secretOrigin = nil
-            $0.restoredSecret = nil
-            $0.rotatesSecret = false
-            $0.expiresOldSecrets = false
-        }
+        changeset.update(client.clientId) { $0.dropSecretWork() }
         cache.insert(client.clientId, name: copy["name"]?.stringValue)
     }
 

@@ -23,7 +23,7 @@ extension Session {
         } else {
             secret = services.randomSecret(length: Self.defaultGeneratedLength)
         }
-        stageRotation(id, secret, from: origin, choice)
+        stageRotation(id, secret, from: origin, fields: choice.fields)
         r.print("staged a new secret for '\(id)'; \(Self.retentionSentence(choice))")
     }
 
@@ -47,8 +47,8 @@ extension Session {
         guard staged.newSecret == nil, staged.restoredSecret == nil else {
             throw i.error("a new secret is already staged for '\(id)'; 'undo' it first")
         }
-        let type = ClientJSON.value(at: "clientAuth.type", in: staged.current)?.stringValue ?? "NONE"
-        guard ["SECRET", "CLIENT_SECRET_JWT"].contains(type), staged.hasSecretOnServer else {
+        guard ClientJSON.usesSecret(staged.current), staged.hasSecretOnServer else {
+            let type = ClientJSON.authenticationType(of: staged.current)
             throw i.error("client '\(id)' has no secret on the server to keep (clientAuth.type \(type)); use 'secret set'")
         }
         guard SecretRetention.modelKnowsRetention(client: base) else {
@@ -78,11 +78,14 @@ extension Session {
         return try expectSuccess(i, response, "reading /oauth/authServerSettings")?.objectValue
     }
 
-    func stageRotation(_ id: String, _ secret: String, from origin: SecretSource?, _ choice: SecretRetention.Choice) {
+    /// A new secret marked as a rotation, with the field changes that set its retention.
+    func stageRotation(
+        _ id: String, _ secret: String, from origin: SecretSource?, fields: [(path: String, value: JSONValue?)]
+    ) {
         stageSecret(id, secret, from: origin)
         changeset.update(id) { client in
             client.rotatesSecret = true
-            for field in choice.fields {
+            for field in fields {
                 client.current = ClientJSON.setting(field.value, at: field.path, in: client.current)
             }
         }
@@ -118,9 +121,7 @@ extension Session {
 
     /// Each secondary secret's expiry as ISO 8601 UTC, in the server's order; nil when it gave none.
     static func secondaryExpiries(_ client: JSONObject) -> [String?] {
-        (client["clientAuth"]?["secondarySecrets"]?.arrayValue ?? []).map { entry in
-            entry["expiryTime"]?.stringValue.map { UTCTime.iso(rfc3339: $0) }
-        }
+        ClientJSON.secondaryExpiryTimes(of: client).map { $0.map(UTCTime.iso(rfc3339:)) }
     }
 
     func expireOldSecrets(_ i: Invocation, _ r: inout CommandResult) throws(ShellError) {

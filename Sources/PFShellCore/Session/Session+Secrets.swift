@@ -50,8 +50,7 @@ extension Session {
             case .environment?, .file?: client.secretOrigin = source
             default: client.secretOrigin = nil
             }
-            let type = ClientJSON.value(at: "clientAuth.type", in: client.current)?.stringValue ?? "NONE"
-            if !["SECRET", "CLIENT_SECRET_JWT"].contains(type) {
+            if !ClientJSON.usesSecret(client.current) {
                 client.current = ClientJSON.setting("SECRET", at: "clientAuth.type", in: client.current)
             }
             client.current = ClientJSON.setting(nil, at: "clientAuth.encryptedSecret", in: client.current)

@@ -25,7 +25,7 @@ extension Session {
         let choice = try rotationRetention(i, id, retain: retain)
         let secret = services.randomSecret(length: Self.defaultGeneratedLength)
         let plan = try rotationSettingsPlan(i, target, id, secret)
-        stageRotation(id, secret, from: .file(pendingPath), choice)
+        stageRotation(id, secret, from: .file(pendingPath), fields: choice.fields)
         if let staged = changeset[id] { r.output += ClientDiff.lines(staged) }
         r.output += plan.diff
         r.print(Self.retentionSentence(choice))
@@ -197,7 +197,7 @@ extension Session {
             r.print("test: not tested ('\(id)' has no client-credentials grant); the first sign-on through ThingWorx tests it")
             return true
         }
-        let type = ClientJSON.value(at: "clientAuth.type", in: client)?.stringValue ?? "NONE"
+        let type = ClientJSON.authenticationType(of: client)
         guard type == "SECRET" else {
             r.print("test: not tested ('\(id)' authenticates with \(type), which pfsh does not test)")
             return true
@@ -280,7 +280,7 @@ extension Session {
             r.print("'\(pendingPath)' was left by a rotation that never reached the server (the secret has not changed since); removed it")
             return false
         }
-        let type = ClientJSON.value(at: "clientAuth.type", in: client)?.stringValue ?? "NONE"
+        let type = ClientJSON.authenticationType(of: client)
         guard type == "SECRET" else {
             throw i.error(
                 "'\(pendingPath)' holds the secret of an interrupted rotation of '\(id)', whose secret changed since; "
@@ -325,11 +325,9 @@ extension Session {
         return true
     }
 
+    /// Back to the copy fetched from the server, with no secret work.
     static func clearSecretWork(_ client: inout StagedClient) {
-        client.newSecret = nil
-        client.secretOrigin = nil
-        client.rotatesSecret = false
-        client.expiresOldSecrets = false
+        client.dropSecretWork()
         if let base = client.base { client.current = base }
     }
 }
