@@ -89,7 +89,11 @@ struct ShellCompletionTests {
     /// when the completion ended the word).
     func expect(_ shell: TmuxSession, typing text: String, toShow expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         try shell.type(text, "Tab")
-        Thread.sleep(forTimeInterval: 0.3)
+        // A Tab starts pfsh once; under load that takes longer than a fixed pause. Wait for the
+        // completed words, then mark the line's end (a trailing space shows only before a mark).
+        let completed = String(expected.reversed().drop { $0 == " " }.reversed())
+        _ = try shell.wait(timeout: 10) { $0.contains(completed) }
+        Thread.sleep(forTimeInterval: 0.1)
         try shell.type("#")
         let screen = try shell.wait(timeout: 10) { $0.contains(expected + "#") }
         #expect(screen.contains(expected + "#"), "\(screen)", sourceLocation: sourceLocation)
